@@ -1,0 +1,29 @@
+//! The plain-Rust heart of Turntable: what a car *spec* is, how it is validated and
+//! normalised, the catalogue of camera *angles*, and how a *series* of *shots* is planned
+//! (session id, one seed per shot, and prompts that describe the same car in every angle).
+//!
+//! Nothing here touches the network, the browser or the Worker runtime, so the same code
+//! runs natively in tests and as wasm32 in both the browser module and the edge Worker.
+
+mod angle;
+mod body;
+mod brand;
+mod color;
+mod error;
+mod plan;
+mod prompt;
+mod score;
+mod seed;
+mod spec;
+mod text;
+
+pub use angle::{ANGLES, Angle, angle_by_id};
+pub use body::{BODY_TYPES, BodyType};
+pub use brand::{BRANDS, Brand, brand_by_name};
+pub use color::Color;
+pub use error::{ErrorCode, SpecError};
+pub use plan::{Plan, PlannedShot, plan, plan_with_session};
+pub use prompt::{Enrichment, PromptLimit};
+pub use score::{Score, ScoreItem, score};
+pub use seed::{SessionId, seed_for};
+pub use spec::{Note, Spec, SpecInput, YearInput};
