@@ -1,1 +1,51 @@
+//! Turntable's browser module. `plan(spec)` turns a car spec into a series of shots without
+//! touching the network; `new Studio({ endpoint }).generate(spec, options)` requests every
+//! shot's image from the Turntable worker at once and reports each shot as it lands.
 
+mod error;
+mod fetch;
+mod series;
+mod studio;
+mod timer;
+mod types;
+
+use wasm_bindgen::prelude::*;
+
+pub use studio::Studio;
+
+use crate::error::spec_error;
+use crate::types::{current_year, from_js, to_js};
+
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// Plans a series: session id, and for each angle its seed and prompt. No network.
+#[wasm_bindgen(unchecked_return_type = "Plan")]
+pub fn plan(
+    #[wasm_bindgen(unchecked_param_type = "SpecInput")] spec: JsValue,
+) -> Result<JsValue, JsValue> {
+    let input: types::PlanInput = from_js(spec)?;
+    let plan = input.plan(current_year()).map_err(spec_error)?;
+    to_js(&plan)
+}
+
+/// The catalogue of camera angles: id, label, camera wording and whether it is exterior.
+#[wasm_bindgen(unchecked_return_type = "Angle[]")]
+pub fn angles() -> Result<JsValue, JsValue> {
+    to_js(turntable_core::ANGLES)
+}
+
+/// The embedded brand catalogue, for suggestions: name, country and badge.
+#[wasm_bindgen(unchecked_return_type = "Brand[]")]
+pub fn brands() -> Result<JsValue, JsValue> {
+    to_js(turntable_core::BRANDS)
+}
+
+/// The supported body type ids.
+#[wasm_bindgen(js_name = bodyTypes, unchecked_return_type = "string[]")]
+pub fn body_types() -> Result<JsValue, JsValue> {
+    let ids: Vec<&str> = turntable_core::BODY_TYPES.iter().map(|(_, id, _)| *id).collect();
+    to_js(&ids)
+}

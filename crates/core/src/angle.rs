@@ -17,13 +17,28 @@ pub struct Angle {
     pub exterior: bool,
 }
 
-const fn angle(id: &'static str, label: &'static str, camera: &'static str, exterior: bool) -> Angle {
-    Angle { id, label, camera, exterior }
+const fn angle(
+    id: &'static str,
+    label: &'static str,
+    camera: &'static str,
+    exterior: bool,
+) -> Angle {
+    Angle {
+        id,
+        label,
+        camera,
+        exterior,
+    }
 }
 
 /// Every angle Turntable can plan, in the order a listing shows them.
 pub const ANGLES: &[Angle] = &[
-    angle("front", "Front", "straight-on front view at headlight height, whole car centred", true),
+    angle(
+        "front",
+        "Front",
+        "straight-on front view at headlight height, whole car centred",
+        true,
+    ),
     angle(
         "front-three-quarter",
         "Front three-quarter",
@@ -36,9 +51,24 @@ pub const ANGLES: &[Angle] = &[
         "front three-quarter view from the front right corner",
         true,
     ),
-    angle("side", "Side", "full side profile from the left, camera level with the wheel hubs", true),
-    angle("side-right", "Side (right)", "full side profile from the right, camera level with the wheel hubs", true),
-    angle("rear", "Rear", "straight-on rear view at tail-light height, whole car centred", true),
+    angle(
+        "side",
+        "Side",
+        "full side profile from the left, camera level with the wheel hubs",
+        true,
+    ),
+    angle(
+        "side-right",
+        "Side (right)",
+        "full side profile from the right, camera level with the wheel hubs",
+        true,
+    ),
+    angle(
+        "rear",
+        "Rear",
+        "straight-on rear view at tail-light height, whole car centred",
+        true,
+    ),
     angle(
         "rear-three-quarter",
         "Rear three-quarter",
@@ -51,25 +81,48 @@ pub const ANGLES: &[Angle] = &[
         "rear three-quarter view from the rear right corner",
         true,
     ),
-    angle("top", "Top", "high overhead view looking down on the roof and bonnet", true),
+    angle(
+        "top",
+        "Top",
+        "high overhead view looking down on the roof and bonnet",
+        true,
+    ),
     angle(
         "interior",
         "Interior",
         "interior view from the rear seat towards the dashboard, steering wheel and centre console",
         false,
     ),
-    angle("rear-seats", "Rear seats", "interior view of the rear seat row from the open rear door", false),
-    angle("wheel", "Wheel detail", "close-up of the front left wheel, tyre and brake caliper", true),
+    angle(
+        "rear-seats",
+        "Rear seats",
+        "interior view of the rear seat row from the open rear door",
+        false,
+    ),
+    angle(
+        "wheel",
+        "Wheel detail",
+        "close-up of the front left wheel, tyre and brake caliper",
+        true,
+    ),
 ];
 
 /// Looks an angle up by its id, accepting case and separator variants ("Front_Three_Quarter").
 pub fn angle_by_id(id: &str) -> Option<&'static Angle> {
-    let wanted: String = id
-        .trim()
-        .chars()
-        .map(|c| if c == '_' || c == ' ' { '-' } else { c.to_ascii_lowercase() })
-        .collect();
-    ANGLES.iter().find(|a| a.id == wanted)
+    let wanted = id.trim();
+    ANGLES.iter().find(|a| same_id(a.id, wanted))
+}
+
+/// Whether `typed` spells `id`, ignoring ASCII case and reading `_` and ` ` as `-`.
+fn same_id(id: &str, typed: &str) -> bool {
+    let unify = |b: u8| {
+        if b == b'_' || b == b' ' {
+            b'-'
+        } else {
+            b.to_ascii_lowercase()
+        }
+    };
+    id.len() == typed.len() && id.bytes().zip(typed.bytes()).all(|(a, b)| a == unify(b))
 }
 
 #[cfg(test)]
@@ -79,8 +132,16 @@ mod tests {
     #[test]
     fn ids_are_unique_kebab_case() {
         for (i, a) in ANGLES.iter().enumerate() {
-            assert!(a.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{}", a.id);
-            assert!(ANGLES[i + 1..].iter().all(|b| b.id != a.id), "duplicate {}", a.id);
+            assert!(
+                a.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{}",
+                a.id
+            );
+            assert!(
+                ANGLES[i + 1..].iter().all(|b| b.id != a.id),
+                "duplicate {}",
+                a.id
+            );
         }
     }
 
@@ -95,8 +156,14 @@ mod tests {
 
     #[test]
     fn lookup_accepts_variants() {
-        assert_eq!(angle_by_id("Front_Three_Quarter").map(|a| a.id), Some("front-three-quarter"));
+        assert_eq!(
+            angle_by_id("Front_Three_Quarter").map(|a| a.id),
+            Some("front-three-quarter")
+        );
         assert_eq!(angle_by_id(" rear ").map(|a| a.id), Some("rear"));
+        assert_eq!(angle_by_id("REAR seats").map(|a| a.id), Some("rear-seats"));
         assert_eq!(angle_by_id("roof"), None);
+        assert_eq!(angle_by_id("frönt"), None);
+        assert_eq!(angle_by_id(""), None);
     }
 }

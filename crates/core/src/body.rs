@@ -20,24 +20,83 @@ pub enum BodyType {
     Minivan,
 }
 
-/// Every body type with its id and the synonyms that map to it.
+/// Every body type with its id and the synonyms that map to it, all written as folded keys
+/// (lower-case letters and digits) so that a look-up folds only the typed text.
 pub const BODY_TYPES: &[(BodyType, &str, &[&str])] = &[
-    (BodyType::Sedan, "sedan", &["saloon", "notchback", "fourdoor"]),
-    (BodyType::Hatchback, "hatchback", &["hatch", "liftback", "fivedoor", "threedoor"]),
-    (BodyType::Wagon, "wagon", &["estate", "stationwagon", "touring", "avant", "kombi", "shootingbrake"]),
-    (BodyType::Coupe, "coupe", &["coupé", "twodoor", "sportscar", "sports"]),
-    (BodyType::Convertible, "convertible", &["cabriolet", "cabrio", "roadster", "spider", "spyder"]),
-    (BodyType::Suv, "suv", &["4x4", "offroader", "jeep", "sportutility"]),
+    (
+        BodyType::Sedan,
+        "sedan",
+        &["saloon", "notchback", "fourdoor", "limousine", "berline"],
+    ),
+    (
+        BodyType::Hatchback,
+        "hatchback",
+        &["hatch", "liftback", "fivedoor", "threedoor", "sportback"],
+    ),
+    (
+        BodyType::Wagon,
+        "wagon",
+        &[
+            "estate",
+            "stationwagon",
+            "touring",
+            "avant",
+            "kombi",
+            "variant",
+            "break",
+            "shootingbrake",
+        ],
+    ),
+    (
+        BodyType::Coupe,
+        "coupe",
+        &["twodoor", "sportscar", "sports"],
+    ),
+    (
+        BodyType::Convertible,
+        "convertible",
+        &[
+            "cabriolet",
+            "cabrio",
+            "roadster",
+            "spider",
+            "spyder",
+            "targa",
+        ],
+    ),
+    (
+        BodyType::Suv,
+        "suv",
+        &[
+            "4x4",
+            "offroader",
+            "offroad",
+            "jeep",
+            "sportutility",
+            "sportutilityvehicle",
+        ],
+    ),
     (BodyType::Crossover, "crossover", &["cuv", "compactsuv"]),
-    (BodyType::Pickup, "pickup", &["truck", "pickuptruck", "ute", "pick-up"]),
-    (BodyType::Van, "van", &["panelvan", "cargovan", "camper", "bus"]),
-    (BodyType::Minivan, "minivan", &["mpv", "peoplecarrier", "peoplemover", "multivan"]),
+    (BodyType::Pickup, "pickup", &["truck", "pickuptruck", "ute"]),
+    (
+        BodyType::Van,
+        "van",
+        &["panelvan", "cargovan", "camper", "bus", "minibus"],
+    ),
+    (
+        BodyType::Minivan,
+        "minivan",
+        &["mpv", "peoplecarrier", "peoplemover", "multivan"],
+    ),
 ];
 
 impl BodyType {
     /// The id used in specs and JSON.
     pub fn id(self) -> &'static str {
-        BODY_TYPES.iter().find(|(b, _, _)| *b == self).map_or("sedan", |(_, id, _)| id)
+        BODY_TYPES
+            .iter()
+            .find(|(b, _, _)| *b == self)
+            .map_or("sedan", |(_, id, _)| id)
     }
 
     /// The words a prompt uses for this body.
@@ -61,7 +120,7 @@ impl BodyType {
         let key = fold_key(text);
         BODY_TYPES
             .iter()
-            .find(|(_, id, synonyms)| *id == key || synonyms.iter().any(|s| fold_key(s) == key))
+            .find(|(_, id, synonyms)| *id == key || synonyms.contains(&key.as_str()))
             .map(|(body, _, _)| *body)
     }
 }
@@ -73,18 +132,21 @@ mod tests {
     #[test]
     fn parses_ids_and_synonyms() {
         let cases = [
-            ("SUV", BodyType::Suv),
-            ("estate", BodyType::Wagon),
-            ("Saloon", BodyType::Sedan),
-            ("truck", BodyType::Pickup),
-            ("MPV", BodyType::Minivan),
-            ("Coupé", BodyType::Coupe),
-            ("station wagon", BodyType::Wagon),
+            ("SUV", Some(BodyType::Suv)),
+            ("estate", Some(BodyType::Wagon)),
+            ("Saloon", Some(BodyType::Sedan)),
+            ("truck", Some(BodyType::Pickup)),
+            ("Pick-up", Some(BodyType::Pickup)),
+            ("MPV", Some(BodyType::Minivan)),
+            ("Coupé", Some(BodyType::Coupe)),
+            ("station wagon", Some(BodyType::Wagon)),
+            ("Sport Utility Vehicle", Some(BodyType::Suv)),
+            ("spaceship", None),
+            ("", None),
         ];
         for (text, want) in cases {
-            assert_eq!(BodyType::parse(text), Some(want), "{text}");
+            assert_eq!(BodyType::parse(text), want, "{text}");
         }
-        assert_eq!(BodyType::parse("spaceship"), None);
     }
 
     #[test]
@@ -92,6 +154,18 @@ mod tests {
         for (body, id, _) in BODY_TYPES {
             assert_eq!(BodyType::parse(id), Some(*body));
             assert_eq!(body.id(), *id);
+        }
+    }
+
+    #[test]
+    fn ids_and_synonyms_are_folded_and_unique() {
+        let all: Vec<&str> = BODY_TYPES
+            .iter()
+            .flat_map(|(_, id, s)| std::iter::once(*id).chain(s.iter().copied()))
+            .collect();
+        for (i, word) in all.iter().enumerate() {
+            assert_eq!(fold_key(word), *word);
+            assert!(!all[i + 1..].contains(word), "{word} twice");
         }
     }
 }

@@ -1,9 +1,17 @@
-//! The embedded brand catalogue: canonical make names, the aliases and misspellings people
-//! type, the country of origin and a factual description of the badge for prompts.
+//! Makes: the catalogue entry type and how typed text is matched to it. Exact names,
+//! aliases and listed misspellings match after folding case, spacing and accents; failing
+//! those, a single-edit typo of a longer name matches when only one make is that close.
+
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use crate::text::fold_key;
+pub use crate::brands::BRANDS;
+use crate::text::{char_len, fold_key, within_one_edit};
+
+/// Shortest folded name that the typo fallback corrects; shorter names are too easy to hit
+/// by accident ("fiat" and "fist").
+pub const MIN_TYPO_LEN: usize = 5;
 
 /// One make of the catalogue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -11,91 +19,131 @@ use crate::text::fold_key;
 pub struct Brand {
     /// The name as the maker writes it.
     pub name: &'static str,
-    /// Other names and common misspellings, matched after folding case and accents.
+    /// Other names people use for the make ("vw", "chevy").
     #[serde(skip)]
     pub aliases: &'static [&'static str],
+    /// Common misspellings ("maxda", "toyouta").
+    #[serde(skip)]
+    pub misspellings: &'static [&'static str],
     /// Country of origin.
     pub country: &'static str,
     /// What the badge looks like, in words an image model can follow.
     pub badge: &'static str,
 }
 
-const fn brand(
-    name: &'static str,
-    aliases: &'static [&'static str],
-    country: &'static str,
-    badge: &'static str,
-) -> Brand {
-    Brand { name, aliases, country, badge }
+/// How typed text was matched to a make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum BrandMatch {
+    /// The make's own name, perhaps in other case, spacing or accents ("skoda").
+    Name,
+    /// Another name for the make ("vw").
+    Alias,
+    /// A misspelling the catalogue lists ("maxda").
+    Misspelling,
+    /// A single-edit typo of a name or alias, unambiguous in the catalogue ("toyotta").
+    Typo,
 }
 
-/// Every make Turntable knows, alphabetically.
-pub const BRANDS: &[Brand] = &[
-    brand("Alfa Romeo", &["alfa"], "Italy", "round badge split into a red cross on white and a green serpent on blue"),
-    brand("AMC", &["american motors", "amc"], "United States", "red, white and blue rectangular AMC emblem"),
-    brand("Aston Martin", &["aston"], "United Kingdom", "pair of outstretched wings with the Aston Martin wordmark"),
-    brand("Audi", &["audy"], "Germany", "four interlocking silver rings"),
-    brand("Bentley", &[], "United Kingdom", "winged B badge"),
-    brand("BMW", &["bmv", "beemer", "bimmer"], "Germany", "roundel quartered in blue and white with a black ring"),
-    brand("Buick", &["buik"], "United States", "three shields in a circle"),
-    brand("BYD", &[], "China", "BYD lettering in an oval"),
-    brand("Cadillac", &["caddy", "cadilac"], "United States", "crest-shaped shield badge"),
-    brand("Chevrolet", &["chevy", "chevroelt", "chevrolete", "chevrolt"], "United States", "gold bowtie badge"),
-    brand("Chrysler", &["chrystler"], "United States", "silver winged Chrysler wordmark"),
-    brand("Citroën", &["citroen", "citreon"], "France", "double chevron badge"),
-    brand("Cupra", &[], "Spain", "copper tribal triangular badge"),
-    brand("Dacia", &[], "Romania", "interlocking D and C chain badge"),
-    brand("Datsun", &["datson"], "Japan", "Datsun wordmark across a blue and red disc"),
-    brand("Dodge", &["dodg"], "United States", "Dodge wordmark with two red stripes"),
-    brand("Ferrari", &["ferari"], "Italy", "black prancing horse on a yellow shield"),
-    brand("Fiat", &["fiatt"], "Italy", "FIAT lettering in a red-rimmed roundel"),
-    brand("Ford", &["frd"], "United States", "blue oval with the Ford script"),
-    brand("Genesis", &[], "South Korea", "winged shield badge"),
-    brand("GMC", &[], "United States", "red GMC block letters"),
-    brand("Honda", &["hunda"], "Japan", "chrome upright H badge"),
-    brand("Hyundai", &["hyndai", "hundai", "hyunday"], "South Korea", "slanted chrome H in an oval"),
-    brand("Infiniti", &["infinity"], "Japan", "oval badge with a road vanishing to a point"),
-    brand("Jaguar", &["jag"], "United Kingdom", "leaping jaguar and growler badge"),
-    brand("Jeep", &[], "United States", "Jeep wordmark and seven-slot grille"),
-    brand("Kia", &["kia motors"], "South Korea", "stylised KIA wordmark"),
-    brand("Lada", &["лада", "vaz", "ваз"], "Russia", "sailing boat in an oval"),
-    brand("Land Rover", &["landrover", "range rover"], "United Kingdom", "green oval with the Land Rover script"),
-    brand("Lexus", &[], "Japan", "stylised L in an oval"),
-    brand("Mazda", &["maxda", "madza", "mazada"], "Japan", "winged M in an oval"),
-    brand("Mercedes-Benz", &["mercedes", "merc", "benz", "mercedes benz", "mercedez"], "Germany", "three-pointed star in a ring"),
-    brand("Mercury", &["mercury"], "United States", "Mercury wordmark with a stylised split badge"),
-    brand("Mini", &["mini cooper"], "United Kingdom", "MINI lettering between wings"),
-    brand("Mitsubishi", &["mitsubishi motors", "mitsubushi"], "Japan", "three red diamonds"),
-    brand("Nissan", &["nisan"], "Japan", "Nissan wordmark across a circle"),
-    brand("Oldsmobile", &["olds"], "United States", "stylised rocket in an oval"),
-    brand("Opel", &["vauxhall opel"], "Germany", "lightning bolt in a ring"),
-    brand("Peugeot", &["pugeot", "peugot"], "France", "lion's head on a shield"),
-    brand("Plymouth", &["plymoth"], "United States", "sailing ship emblem"),
-    brand("Pontiac", &["pontiak"], "United States", "red downward arrowhead"),
-    brand("Porsche", &["porshe", "porche"], "Germany", "crest with a prancing horse and antlers on a gold shield"),
-    brand("Renault", &["renalut", "reanult"], "France", "hollow diamond badge"),
-    brand("Saab", &[], "Sweden", "griffin head in a blue roundel"),
-    brand("SEAT", &["seat"], "Spain", "stylised S badge"),
-    brand("Škoda", &["skoda", "shkoda"], "Czech Republic", "winged arrow in a circle"),
-    brand("Subaru", &["subura"], "Japan", "six stars of the Pleiades on a blue oval"),
-    brand("Suzuki", &["suzuky"], "Japan", "red stylised S"),
-    brand("Tesla", &[], "United States", "stylised T shaped like a motor cross-section"),
-    brand("Toyota", &["toyouta", "toyta", "toyoda"], "Japan", "three overlapping ovals"),
-    brand("Triumph", &["triumf"], "United Kingdom", "Triumph wordmark on a laurel badge"),
-    brand("Volkswagen", &["vw", "vokswagen", "volkswagon", "volkswagen", "vw golf"], "Germany", "V over W in a circle"),
-    brand("Volvo", &["volvo cars"], "Sweden", "iron mark: circle with an arrow, and a diagonal grille bar"),
-];
+impl BrandMatch {
+    /// The kind of match as it appears in JSON and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::Alias => "alias",
+            Self::Misspelling => "misspelling",
+            Self::Typo => "typo",
+        }
+    }
+}
 
-/// Finds a make by its name, an alias or a common misspelling, ignoring case, spacing and
-/// accents. Returns `None` for an unknown make rather than guessing.
+/// A make found for typed text, and how it was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BrandLookup {
+    pub brand: &'static Brand,
+    pub matched: BrandMatch,
+}
+
+/// One folded key of the catalogue.
+struct Key {
+    key: String,
+    brand: &'static Brand,
+    matched: BrandMatch,
+}
+
+/// Every folded name, alias and misspelling, sorted by key; built on first use.
+fn keys() -> &'static [Key] {
+    static KEYS: OnceLock<Vec<Key>> = OnceLock::new();
+    KEYS.get_or_init(build_keys)
+}
+
+fn build_keys() -> Vec<Key> {
+    let mut keys = Vec::new();
+    for brand in BRANDS {
+        let texts = std::iter::once((brand.name, BrandMatch::Name))
+            .chain(brand.aliases.iter().map(|a| (*a, BrandMatch::Alias)))
+            .chain(
+                brand
+                    .misspellings
+                    .iter()
+                    .map(|m| (*m, BrandMatch::Misspelling)),
+            );
+        for (text, matched) in texts {
+            keys.push(Key {
+                key: fold_key(text),
+                brand,
+                matched,
+            });
+        }
+    }
+    keys.sort_by(|a, b| a.key.cmp(&b.key));
+    keys
+}
+
+/// Finds a make by its name, an alias or a listed misspelling, ignoring case, spacing and
+/// accents. Returns `None` for anything else rather than guessing.
 pub fn brand_by_name(text: &str) -> Option<&'static Brand> {
+    exact(&fold_key(text)).map(|found| found.brand)
+}
+
+/// Finds a make as [`brand_by_name`] does and, failing that, by the conservative typo
+/// fallback; says which of the two matched.
+pub fn resolve_brand(text: &str) -> Option<BrandLookup> {
     let key = fold_key(text);
+    exact(&key).or_else(|| typo(&key))
+}
+
+fn exact(key: &str) -> Option<BrandLookup> {
     if key.is_empty() {
         return None;
     }
-    BRANDS
+    let keys = keys();
+    let at = keys.binary_search_by(|k| k.key.as_str().cmp(key)).ok()?;
+    Some(BrandLookup {
+        brand: keys[at].brand,
+        matched: keys[at].matched,
+    })
+}
+
+/// The one make that has a key within one edit of `key`, if exactly one has.
+fn typo(key: &str) -> Option<BrandLookup> {
+    if char_len(key) < MIN_TYPO_LEN {
+        return None;
+    }
+    let mut found: Option<&'static Brand> = None;
+    let near = keys()
         .iter()
-        .find(|b| fold_key(b.name) == key || b.aliases.iter().any(|a| fold_key(a) == key))
+        .filter(|k| char_len(&k.key) >= MIN_TYPO_LEN && within_one_edit(&k.key, key));
+    for candidate in near {
+        match found {
+            Some(brand) if brand.name != candidate.brand.name => return None,
+            _ => found = Some(candidate.brand),
+        }
+    }
+    found.map(|brand| BrandLookup {
+        brand,
+        matched: BrandMatch::Typo,
+    })
 }
 
 #[cfg(test)]
@@ -103,32 +151,104 @@ mod tests {
     use super::*;
 
     #[test]
-    fn resolves_aliases_and_typos() {
+    fn resolves_names_aliases_misspellings_and_variants() {
         let cases = [
-            ("vw", "Volkswagen"),
-            ("chevy", "Chevrolet"),
-            ("mercedes", "Mercedes-Benz"),
-            ("maxda", "Mazda"),
-            ("toyouta", "Toyota"),
-            ("vokswagen", "Volkswagen"),
-            ("chevroelt", "Chevrolet"),
-            ("Skoda", "Škoda"),
-            ("ŠKODA", "Škoda"),
-            ("citroen", "Citroën"),
-            ("  land  rover ", "Land Rover"),
+            ("vw", "Volkswagen", BrandMatch::Alias),
+            ("VW", "Volkswagen", BrandMatch::Alias),
+            ("chevy", "Chevrolet", BrandMatch::Alias),
+            ("mercedes", "Mercedes-Benz", BrandMatch::Alias),
+            ("mercedes benz", "Mercedes-Benz", BrandMatch::Name),
+            ("maxda", "Mazda", BrandMatch::Misspelling),
+            ("toyouta", "Toyota", BrandMatch::Misspelling),
+            ("vokswagen", "Volkswagen", BrandMatch::Misspelling),
+            ("chevroelt", "Chevrolet", BrandMatch::Misspelling),
+            ("Skoda", "Škoda", BrandMatch::Name),
+            ("Škoda", "Škoda", BrandMatch::Name),
+            ("ŠKODA", "Škoda", BrandMatch::Name),
+            ("citroen", "Citroën", BrandMatch::Name),
+            ("Citroën", "Citroën", BrandMatch::Name),
+            ("  land  rover ", "Land Rover", BrandMatch::Name),
+            ("LANDROVER", "Land Rover", BrandMatch::Name),
+            ("hi", "International Harvester", BrandMatch::Alias),
+            ("capri", "Capri", BrandMatch::Name),
+            ("лада", "Lada", BrandMatch::Alias),
+            ("toyotta", "Toyota", BrandMatch::Typo),
+            ("Porshce", "Porsche", BrandMatch::Typo),
+            ("Land Rovr", "Land Rover", BrandMatch::Typo),
+            ("Volkswagan", "Volkswagen", BrandMatch::Typo),
         ];
-        for (text, want) in cases {
-            assert_eq!(brand_by_name(text).map(|b| b.name), Some(want), "{text}");
+        for (text, name, matched) in cases {
+            let found = resolve_brand(text).unwrap_or_else(|| panic!("{text} not found"));
+            assert_eq!((found.brand.name, found.matched), (name, matched), "{text}");
         }
-        assert_eq!(brand_by_name("Zastava Koral"), None);
-        assert_eq!(brand_by_name(""), None);
     }
 
     #[test]
-    fn names_are_unique_after_folding() {
-        for (i, a) in BRANDS.iter().enumerate() {
-            for b in &BRANDS[i + 1..] {
-                assert_ne!(fold_key(a.name), fold_key(b.name));
+    fn leaves_unknown_short_and_ambiguous_names_alone() {
+        let cases = [
+            "Zastava Koral",
+            "",
+            "🚗",
+            "Fiot",
+            "Alpinx",
+            "Hondaxx",
+            "Tesl",
+        ];
+        for text in cases {
+            assert_eq!(resolve_brand(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn exact_lookup_never_guesses() {
+        assert_eq!(brand_by_name("maxda").map(|b| b.name), Some("Mazda"));
+        assert_eq!(brand_by_name("toyotta"), None);
+        assert_eq!(
+            brand_by_name("mercedes benz").map(|b| b.name),
+            Some("Mercedes-Benz")
+        );
+        assert_eq!(brand_by_name("ford mustang"), None);
+    }
+
+    #[test]
+    fn catalogue_is_large_alphabetical_and_described() {
+        assert_eq!(BRANDS.len(), 95);
+        for pair in BRANDS.windows(2) {
+            assert!(
+                fold_key(pair[0].name) < fold_key(pair[1].name),
+                "{}",
+                pair[1].name
+            );
+        }
+        for brand in BRANDS {
+            assert!(
+                !brand.country.is_empty() && !brand.badge.is_empty(),
+                "{}",
+                brand.name
+            );
+            assert!(!brand.badge.ends_with('.'), "{}", brand.name);
+        }
+    }
+
+    #[test]
+    fn every_key_belongs_to_one_make_only() {
+        let keys = keys();
+        for pair in keys.windows(2) {
+            let same_key = pair[0].key == pair[1].key;
+            assert!(
+                !same_key || pair[0].brand.name == pair[1].brand.name,
+                "{}",
+                pair[0].key
+            );
+        }
+    }
+
+    #[test]
+    fn aliases_and_misspellings_are_not_the_name_again() {
+        for brand in BRANDS {
+            let name = fold_key(brand.name);
+            for other in brand.aliases.iter().chain(brand.misspellings) {
+                assert_ne!(fold_key(other), name, "{} lists {other}", brand.name);
             }
         }
     }

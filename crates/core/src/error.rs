@@ -54,7 +54,11 @@ pub struct SpecError {
 
 impl SpecError {
     pub(crate) fn new(code: ErrorCode, field: &'static str, message: impl Into<String>) -> Self {
-        Self { code, field, message: message.into() }
+        Self {
+            code,
+            field,
+            message: message.into(),
+        }
     }
 }
 

@@ -8,8 +8,10 @@
 mod angle;
 mod body;
 mod brand;
+mod brands;
 mod color;
 mod error;
+mod generation;
 mod plan;
 mod prompt;
 mod score;
@@ -19,11 +21,17 @@ mod text;
 
 pub use angle::{ANGLES, Angle, angle_by_id};
 pub use body::{BODY_TYPES, BodyType};
-pub use brand::{BRANDS, Brand, brand_by_name};
+pub use brand::{
+    BRANDS, Brand, BrandLookup, BrandMatch, MIN_TYPO_LEN, brand_by_name, resolve_brand,
+};
 pub use color::Color;
 pub use error::{ErrorCode, SpecError};
+pub use generation::{GENERATIONS, Generation, generation_of};
 pub use plan::{Plan, PlannedShot, plan, plan_with_session};
 pub use prompt::{Enrichment, PromptLimit};
 pub use score::{Score, ScoreItem, score};
 pub use seed::{SessionId, seed_for};
-pub use spec::{Note, Spec, SpecInput, YearInput};
+pub use spec::{
+    MAX_ANGLE, MAX_ANGLES, MAX_BODY, MAX_BRAND, MAX_COLOR, MAX_MODEL, MAX_YEAR, Note, Spec,
+    SpecInput, YearInput, max_year,
+};

@@ -12,6 +12,7 @@ use std::fmt;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
+use uuid::fmt::Hyphenated;
 
 use crate::error::{ErrorCode, SpecError};
 
@@ -51,14 +52,21 @@ impl Serialize for SessionId {
 
 /// The seed of one angle in one session, before de-duplication within the series.
 pub fn seed_for(session: SessionId, angle_id: &str) -> u32 {
-    seed_with_counter(session, angle_id, 0)
+    seed_with_counter(&session_text(session), angle_id, 0)
 }
 
-fn seed_with_counter(session: SessionId, angle_id: &str, counter: u32) -> u32 {
+/// The lower-case hyphenated form of the session id, as the derivation hashes it.
+fn session_text(session: SessionId) -> [u8; Hyphenated::LENGTH] {
+    let mut text = [0; Hyphenated::LENGTH];
+    session.0.hyphenated().encode_lower(&mut text);
+    text
+}
+
+fn seed_with_counter(session: &[u8], angle_id: &str, counter: u32) -> u32 {
     let mut hash = Sha256::new();
     hash.update(SEED_DOMAIN);
     hash.update([0]);
-    hash.update(session.to_string().as_bytes());
+    hash.update(session);
     hash.update([0]);
     hash.update(angle_id.as_bytes());
     if counter > 0 {
@@ -71,13 +79,14 @@ fn seed_with_counter(session: SessionId, angle_id: &str, counter: u32) -> u32 {
 
 /// Seeds for the angles of one series, distinct and in the angles' order.
 pub(crate) fn series_seeds(session: SessionId, angle_ids: &[&str]) -> Vec<u32> {
+    let session = session_text(session);
     let mut seeds: Vec<u32> = Vec::with_capacity(angle_ids.len());
     for id in angle_ids {
         let mut counter = 0;
-        let mut seed = seed_with_counter(session, id, counter);
+        let mut seed = seed_with_counter(&session, id, counter);
         while seeds.contains(&seed) {
             counter += 1;
-            seed = seed_with_counter(session, id, counter);
+            seed = seed_with_counter(&session, id, counter);
         }
         seeds.push(seed);
     }
@@ -109,6 +118,19 @@ mod tests {
     ];
 
     #[test]
+    fn counter_vectors() {
+        let session = session_text(SessionId::parse(SESSION).unwrap());
+        let got: Vec<u32> = [("front", 1), ("front", 2), ("side", 1)]
+            .into_iter()
+            .map(|(a, counter)| seed_with_counter(&session, a, counter))
+            .collect();
+        assert_eq!(got, COUNTER_VECTORS);
+    }
+
+    /// As [`FIXED_VECTORS`], for the de-duplication suffix `0x00` and the counter.
+    const COUNTER_VECTORS: [u32; 3] = [1_931_900_332, 2_009_072_272, 22_235_679];
+
+    #[test]
     fn random_sessions_are_v4_and_distinct() {
         let a = SessionId::random();
         let b = SessionId::random();
@@ -119,13 +141,23 @@ mod tests {
     #[test]
     fn rejects_non_uuid_sessions() {
         let err = SessionId::parse("not-a-session").unwrap_err();
-        assert_eq!((err.code, err.field), (ErrorCode::InvalidSession, "sessionId"));
+        assert_eq!(
+            (err.code, err.field),
+            (ErrorCode::InvalidSession, "sessionId")
+        );
     }
 
     #[test]
     fn series_seeds_are_distinct_and_in_range() {
         let session = SessionId::parse(SESSION).unwrap();
-        let ids = ["front", "side", "rear", "front-three-quarter", "rear-three-quarter", "interior"];
+        let ids = [
+            "front",
+            "side",
+            "rear",
+            "front-three-quarter",
+            "rear-three-quarter",
+            "interior",
+        ];
         let seeds = series_seeds(session, &ids);
         for (i, s) in seeds.iter().enumerate() {
             assert!(*s <= 0x7fff_ffff);

@@ -5,10 +5,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::angle::{Angle, angle_by_id};
 use crate::body::BodyType;
-use crate::brand::{Brand, brand_by_name};
+use crate::brand::{Brand, resolve_brand};
 use crate::color::Color;
 use crate::error::{ErrorCode, SpecError};
-use crate::text::{char_len, clean, fold_key};
+use crate::generation::{Generation, generation_of};
+use crate::text::{char_len, clean, fold_key, preview};
 
 /// Longest brand, in characters.
 pub const MAX_BRAND: usize = 40;
@@ -16,8 +17,16 @@ pub const MAX_BRAND: usize = 40;
 pub const MAX_MODEL: usize = 60;
 /// Longest colour, in characters.
 pub const MAX_COLOR: usize = 40;
+/// Longest body type, in characters.
+pub const MAX_BODY: usize = 40;
+/// Longest year given as text, in characters.
+pub const MAX_YEAR: usize = 16;
+/// Longest angle id, in characters.
+pub const MAX_ANGLE: usize = 40;
 /// Most angles in one series.
 pub const MAX_ANGLES: usize = 12;
+/// How much of an offending value an error message quotes, in characters.
+const SHOWN: usize = 40;
 
 /// A year as it arrives from JSON or a form: a number or text.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -65,11 +74,27 @@ pub struct Spec {
     pub known_brand: Option<&'static Brand>,
     pub model: String,
     pub year: u16,
+    /// The model's generation in that year, when the generation table knows it.
+    #[serde(
+        serialize_with = "generation_label",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub generation: Option<&'static Generation>,
     pub color: Color,
     pub body_type: BodyType,
     /// Angles in the order asked, without duplicates.
     #[serde(serialize_with = "angle_ids")]
     pub angles: Vec<&'static Angle>,
+}
+
+fn generation_label<S: serde::Serializer>(
+    generation: &Option<&'static Generation>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match generation {
+        Some(g) => s.serialize_str(&g.label()),
+        None => s.serialize_none(),
+    }
 }
 
 fn angle_ids<S: serde::Serializer>(angles: &[&'static Angle], s: S) -> Result<S::Ok, S::Error> {
@@ -79,7 +104,7 @@ fn angle_ids<S: serde::Serializer>(angles: &[&'static Angle], s: S) -> Result<S:
 /// The newest model year accepted: next calendar year, as makers sell next year's models.
 /// Taken as a parameter so that planning stays pure and testable.
 pub fn max_year(current_year: u16) -> u16 {
-    current_year + 1
+    current_year.saturating_add(1)
 }
 
 impl Spec {
@@ -97,17 +122,33 @@ impl Spec {
         let body_type = parse_body(&input.body_type, notes)?;
         let angles = parse_angles(&input.angles)?;
 
-        Ok(Self { brand, known_brand, model, year, color, body_type, angles })
+        let generation = known_brand.and_then(|b| generation_of(b.name, &model, year));
+        Ok(Self {
+            brand,
+            known_brand,
+            model,
+            year,
+            generation,
+            color,
+            body_type,
+            angles,
+        })
     }
 }
 
 fn required(field: &'static str, raw: &str, max: usize) -> Result<String, SpecError> {
     let text = clean(raw);
     if text.is_empty() {
-        return Err(SpecError::new(ErrorCode::Missing, field, format!("{field} is required")));
+        return Err(SpecError::new(
+            ErrorCode::Missing,
+            field,
+            format!("{field} is required"),
+        ));
     }
-    if char_len(&text) > max {
-        let message = format!("{field} is longer than {max} characters");
+    let length = char_len(&text);
+    if length > max {
+        let shown = preview(&text, SHOWN);
+        let message = format!("{field} {shown} has {length} characters, more than {max}");
         return Err(SpecError::new(ErrorCode::TooLong, field, message));
     }
     Ok(text)
@@ -118,29 +159,23 @@ fn parse_brand(
     notes: &mut Vec<Note>,
 ) -> Result<(String, Option<&'static Brand>), SpecError> {
     let typed = required("brand", raw, MAX_BRAND)?;
-    let Some(known) = brand_by_name(&typed) else {
+    let Some(known) = resolve_brand(&typed).map(|found| found.brand) else {
         return Ok((typed, None));
     };
     if known.name != typed {
-        notes.push(Note { field: "brand", from: typed, to: known.name.to_owned() });
+        notes.push(Note {
+            field: "brand",
+            from: typed,
+            to: known.name.to_owned(),
+        });
     }
     Ok((known.name.to_owned(), Some(known)))
 }
 
 fn parse_year(raw: &YearInput, current_year: u16) -> Result<u16, SpecError> {
-    let value = match raw {
-        YearInput::Number(n) if n.fract() == 0.0 && (0.0..=9999.0).contains(n) => Some(*n as u16),
-        YearInput::Number(_) => None,
-        YearInput::Text(t) => {
-            let t = clean(t);
-            if t.is_empty() {
-                return Err(SpecError::new(ErrorCode::Missing, "year", "year is required"));
-            }
-            t.parse::<u16>().ok().filter(|_| t.len() == 4)
-        }
-    };
-    let Some(year) = value.filter(|y| *y >= 1000) else {
-        return Err(SpecError::new(ErrorCode::InvalidYear, "year", "year must be a four-digit number"));
+    let year = match raw {
+        YearInput::Number(n) => year_from_number(*n)?,
+        YearInput::Text(t) => year_from_text(t)?,
     };
 
     let newest = max_year(current_year);
@@ -151,32 +186,72 @@ fn parse_year(raw: &YearInput, current_year: u16) -> Result<u16, SpecError> {
     Ok(year)
 }
 
+fn year_from_number(n: f64) -> Result<u16, SpecError> {
+    if n.fract() == 0.0 && (1000.0..=9999.0).contains(&n) {
+        return Ok(n as u16);
+    }
+    let plain = n == 0.0 || (1e-3..1e6).contains(&n.abs());
+    let shown = if plain {
+        n.to_string()
+    } else {
+        format!("{n:e}")
+    };
+    let message = format!("year {shown} is not a four-digit number");
+    Err(SpecError::new(ErrorCode::InvalidYear, "year", message))
+}
+
+fn year_from_text(raw: &str) -> Result<u16, SpecError> {
+    let text = required("year", raw, MAX_YEAR)?;
+    let four_digits = text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit());
+    match text.parse::<u16>() {
+        Ok(year) if four_digits && year >= 1000 => Ok(year),
+        _ => {
+            let message = format!("year {} is not a four-digit number", preview(&text, SHOWN));
+            Err(SpecError::new(ErrorCode::InvalidYear, "year", message))
+        }
+    }
+}
+
 fn parse_body(raw: &str, notes: &mut Vec<Note>) -> Result<BodyType, SpecError> {
-    let typed = required("bodyType", raw, MAX_BRAND)?;
+    let typed = required("bodyType", raw, MAX_BODY)?;
     let Some(body) = BodyType::parse(&typed) else {
-        let message = format!("unknown body type {typed:?}");
-        return Err(SpecError::new(ErrorCode::UnknownBodyType, "bodyType", message));
+        let message = format!("unknown body type {}", preview(&typed, SHOWN));
+        return Err(SpecError::new(
+            ErrorCode::UnknownBodyType,
+            "bodyType",
+            message,
+        ));
     };
     if fold_key(&typed) != body.id() {
-        notes.push(Note { field: "bodyType", from: typed, to: body.id().to_owned() });
+        notes.push(Note {
+            field: "bodyType",
+            from: typed,
+            to: body.id().to_owned(),
+        });
     }
     Ok(body)
 }
 
 fn parse_angles(raw: &[String]) -> Result<Vec<&'static Angle>, SpecError> {
     if raw.is_empty() {
-        return Err(SpecError::new(ErrorCode::Missing, "angles", "at least one angle is required"));
+        return Err(SpecError::new(
+            ErrorCode::Missing,
+            "angles",
+            "at least one angle is required",
+        ));
     }
     if raw.len() > MAX_ANGLES {
-        let message = format!("at most {MAX_ANGLES} angles per series");
+        let message = format!(
+            "{} angles asked, at most {MAX_ANGLES} per series",
+            raw.len()
+        );
         return Err(SpecError::new(ErrorCode::InvalidAngles, "angles", message));
     }
 
     let mut angles: Vec<&'static Angle> = Vec::with_capacity(raw.len());
     for id in raw {
         let Some(angle) = angle_by_id(id) else {
-            let shown: String = clean(id).chars().take(40).collect();
-            let message = format!("unknown angle {shown:?}");
+            let message = format!("unknown angle {}", preview(&clean(id), MAX_ANGLE));
             return Err(SpecError::new(ErrorCode::UnknownAngle, "angles", message));
         };
         if angles.iter().any(|a| a.id == angle.id) {
@@ -203,63 +278,318 @@ mod tests {
         }
     }
 
+    fn valid() -> SpecInput {
+        input("Mazda", YearInput::Number(2021.0), "suv", &["front"])
+    }
+
     fn parse(i: &SpecInput) -> Result<(Spec, Vec<Note>), SpecError> {
         let mut notes = Vec::new();
         Spec::parse(i, 2026, &mut notes).map(|s| (s, notes))
     }
 
-    #[test]
-    fn corrects_brand_and_body_with_notes() {
-        let (spec, notes) = parse(&input("maxda", YearInput::Number(2021.0), "estate", &["front"])).unwrap();
-        assert_eq!(spec.brand, "Mazda");
-        assert_eq!(spec.body_type, BodyType::Wagon);
-        assert_eq!(
-            notes,
-            vec![
-                Note { field: "brand", from: "maxda".into(), to: "Mazda".into() },
-                Note { field: "bodyType", from: "estate".into(), to: "wagon".into() },
-            ]
-        );
+    fn note(field: &'static str, from: &str, to: &str) -> Note {
+        Note {
+            field,
+            from: from.into(),
+            to: to.into(),
+        }
     }
 
     #[test]
-    fn keeps_unknown_brand_as_typed() {
-        let (spec, notes) = parse(&input(" Zastava\u{0}", YearInput::Number(1988.0), "hatchback", &["front"])).unwrap();
+    fn corrects_brand_and_body_with_notes() {
+        let cases = [
+            (
+                "maxda",
+                "estate",
+                "Mazda",
+                vec![
+                    note("brand", "maxda", "Mazda"),
+                    note("bodyType", "estate", "wagon"),
+                ],
+            ),
+            (
+                "Skoda",
+                "SUV",
+                "Škoda",
+                vec![note("brand", "Skoda", "Škoda")],
+            ),
+            (
+                " vw ",
+                "suv",
+                "Volkswagen",
+                vec![note("brand", "vw", "Volkswagen")],
+            ),
+            (
+                "Toyotta",
+                "suv",
+                "Toyota",
+                vec![note("brand", "Toyotta", "Toyota")],
+            ),
+            ("Mazda", "suv", "Mazda", vec![]),
+            ("Zastava", "suv", "Zastava", vec![]),
+        ];
+        for (brand, body, want, notes) in cases {
+            let got = parse(&input(brand, YearInput::Number(2021.0), body, &["front"])).unwrap();
+            assert_eq!((got.0.brand.as_str(), got.1), (want, notes), "{brand}");
+        }
+    }
+
+    #[test]
+    fn keeps_unknown_brand_as_typed_but_sanitised() {
+        let (spec, notes) = parse(&input(
+            " Zastava\u{0}\u{202E} ",
+            YearInput::Number(1988.0),
+            "hatchback",
+            &["front"],
+        ))
+        .unwrap();
         assert_eq!(spec.brand, "Zastava");
         assert!(spec.known_brand.is_none());
         assert!(notes.is_empty());
     }
 
     #[test]
-    fn rejects_bad_years_with_codes() {
-        let cases = [
-            (YearInput::Text("21".into()), ErrorCode::InvalidYear),
-            (YearInput::Number(1885.0), ErrorCode::YearOutOfRange),
-            (YearInput::Number(2028.0), ErrorCode::YearOutOfRange),
-            (YearInput::Number(2020.5), ErrorCode::InvalidYear),
-            (YearInput::Text("".into()), ErrorCode::Missing),
-            (YearInput::Text("abcd".into()), ErrorCode::InvalidYear),
+    fn keeps_model_names_intact() {
+        let models = [
+            ("ID.4", "ID.4"),
+            ("C-HR", "C-HR"),
+            ("500X", "500X"),
+            ("Series 3", "Series 3"),
+            ("CX-30", "CX-30"),
+            ("T-Roc", "T-Roc"),
+            ("  Golf \t GTI ", "Golf GTI"),
+            ("Octavia\u{0}", "Octavia"),
+            ("Cla\u{0301}sico", "Clásico"),
+            ("Нива", "Нива"),
         ];
-        for (year, code) in cases {
-            let err = parse(&input("Mazda", year.clone(), "suv", &["front"])).unwrap_err();
-            assert_eq!((err.code, err.field), (code, "year"), "{year:?}");
+        for (typed, want) in models {
+            let mut i = valid();
+            i.model = typed.into();
+            assert_eq!(parse(&i).unwrap().0.model, want, "{typed:?}");
         }
-        let ok = parse(&input("Mazda", YearInput::Text("2027".into()), "suv", &["front"]));
-        assert_eq!(ok.unwrap().0.year, 2027);
+    }
+
+    #[test]
+    fn finds_the_generation_of_known_models() {
+        let cases = [
+            (
+                "maxda",
+                "CX-30",
+                2021,
+                Some("first-generation CX-30 (2019–present)"),
+            ),
+            (
+                "vw",
+                "Golf",
+                1976,
+                Some("first-generation Golf (Mk1, 1974–1983)"),
+            ),
+            ("Zastava", "Golf", 1976, None),
+            ("Mazda", "CX-5", 2021, None),
+        ];
+        for (brand, model, year, want) in cases {
+            let mut i = input(brand, YearInput::Number(f64::from(year)), "suv", &["front"]);
+            i.model = model.into();
+            let spec = parse(&i).unwrap().0;
+            assert_eq!(
+                spec.generation.map(|g| g.label()).as_deref(),
+                want,
+                "{brand} {model}"
+            );
+        }
+    }
+
+    #[test]
+    fn rejects_bad_years_with_codes_and_values() {
+        let cases = [
+            (
+                YearInput::Text("21".into()),
+                ErrorCode::InvalidYear,
+                "year \"21\" is not a four-digit number",
+            ),
+            (
+                YearInput::Number(21.0),
+                ErrorCode::InvalidYear,
+                "year 21 is not a four-digit number",
+            ),
+            (
+                YearInput::Number(1885.0),
+                ErrorCode::YearOutOfRange,
+                "year 1885 is outside 1886..=2027",
+            ),
+            (
+                YearInput::Number(2028.0),
+                ErrorCode::YearOutOfRange,
+                "year 2028 is outside 1886..=2027",
+            ),
+            (
+                YearInput::Number(2020.5),
+                ErrorCode::InvalidYear,
+                "year 2020.5 is not a four-digit number",
+            ),
+            (
+                YearInput::Number(f64::NAN),
+                ErrorCode::InvalidYear,
+                "year NaN is not a four-digit number",
+            ),
+            (
+                YearInput::Number(-1.5e300),
+                ErrorCode::InvalidYear,
+                "year -1.5e300 is not a four-digit number",
+            ),
+            (
+                YearInput::Text("".into()),
+                ErrorCode::Missing,
+                "year is required",
+            ),
+            (
+                YearInput::Text("abcd".into()),
+                ErrorCode::InvalidYear,
+                "year \"abcd\" is not a four-digit number",
+            ),
+            (
+                YearInput::Text("+202".into()),
+                ErrorCode::InvalidYear,
+                "year \"+202\" is not a four-digit number",
+            ),
+            (
+                YearInput::Text("0999".into()),
+                ErrorCode::InvalidYear,
+                "year \"0999\" is not a four-digit number",
+            ),
+            (
+                YearInput::Text("1".repeat(17)),
+                ErrorCode::TooLong,
+                "year \"11111111111111111\" has 17 characters, more than 16",
+            ),
+        ];
+        for (year, code, message) in cases {
+            let err = parse(&input("Mazda", year.clone(), "suv", &["front"])).unwrap_err();
+            assert_eq!(
+                (err.code, err.field, err.message.as_str()),
+                (code, "year", message),
+                "{year:?}"
+            );
+        }
+        let ok = [
+            (YearInput::Text(" 2027 ".into()), 2027),
+            (YearInput::Number(1886.0), 1886),
+        ];
+        for (year, want) in ok {
+            assert_eq!(
+                parse(&input("Mazda", year, "suv", &["front"]))
+                    .unwrap()
+                    .0
+                    .year,
+                want
+            );
+        }
+    }
+
+    /// Sets one field of a spec input.
+    type Setter = fn(&mut SpecInput, String);
+
+    #[test]
+    fn every_field_has_a_length_limit() {
+        let long = |n: usize| "x".repeat(n);
+        let cases: [(Setter, usize, &str); 4] = [
+            (|i, v| i.brand = v, MAX_BRAND, "brand"),
+            (|i, v| i.model = v, MAX_MODEL, "model"),
+            (|i, v| i.color = v, MAX_COLOR, "color"),
+            (|i, v| i.body_type = v, MAX_BODY, "bodyType"),
+        ];
+        for (set, max, field) in cases {
+            let mut i = valid();
+            set(&mut i, long(max + 1));
+            let err = parse(&i).unwrap_err();
+            let shown = format!("\"{}\"…", long(40));
+            let message = format!(
+                "{field} {shown} has {} characters, more than {max}",
+                max + 1
+            );
+            assert_eq!(
+                (err.code, err.field, err.message),
+                (ErrorCode::TooLong, field, message)
+            );
+
+            let mut i = valid();
+            set(&mut i, format!("{}\u{0}\u{0}", long(max)));
+            let code = parse(&i).err().map(|e| e.code);
+            assert_ne!(code, Some(ErrorCode::TooLong), "{field} at its limit");
+        }
     }
 
     #[test]
     fn rejects_bad_angles_and_fields() {
-        let cases: [(SpecInput, ErrorCode, &str); 5] = [
-            (input("Mazda", YearInput::Number(2021.0), "suv", &[]), ErrorCode::Missing, "angles"),
-            (input("Mazda", YearInput::Number(2021.0), "suv", &["roof"]), ErrorCode::UnknownAngle, "angles"),
-            (input("Mazda", YearInput::Number(2021.0), "suv", &["front", "Front"]), ErrorCode::InvalidAngles, "angles"),
-            (input("Mazda", YearInput::Number(2021.0), "boat", &["front"]), ErrorCode::UnknownBodyType, "bodyType"),
-            (input(&"x".repeat(41), YearInput::Number(2021.0), "suv", &["front"]), ErrorCode::TooLong, "brand"),
+        let many: Vec<&str> = crate::angle::ANGLES
+            .iter()
+            .map(|a| a.id)
+            .chain(["front"])
+            .collect();
+        let cases: [(SpecInput, ErrorCode, &str, &str); 8] = [
+            (
+                input("Mazda", YearInput::Number(2021.0), "suv", &[]),
+                ErrorCode::Missing,
+                "angles",
+                "at least one angle is required",
+            ),
+            (
+                input("Mazda", YearInput::Number(2021.0), "suv", &["roof"]),
+                ErrorCode::UnknownAngle,
+                "angles",
+                "unknown angle \"roof\"",
+            ),
+            (
+                input(
+                    "Mazda",
+                    YearInput::Number(2021.0),
+                    "suv",
+                    &["front", "Front"],
+                ),
+                ErrorCode::InvalidAngles,
+                "angles",
+                "angle \"front\" appears twice",
+            ),
+            (
+                input("Mazda", YearInput::Number(2021.0), "suv", &many),
+                ErrorCode::InvalidAngles,
+                "angles",
+                "13 angles asked, at most 12 per series",
+            ),
+            (
+                input("Mazda", YearInput::Number(2021.0), "boat", &["front"]),
+                ErrorCode::UnknownBodyType,
+                "bodyType",
+                "unknown body type \"boat\"",
+            ),
+            (
+                input(" \u{0} ", YearInput::Number(2021.0), "suv", &["front"]),
+                ErrorCode::Missing,
+                "brand",
+                "brand is required",
+            ),
+            (
+                input("Mazda", YearInput::Number(2021.0), "", &["front"]),
+                ErrorCode::Missing,
+                "bodyType",
+                "bodyType is required",
+            ),
+            (
+                SpecInput {
+                    model: "\u{200B}".into(),
+                    ..valid()
+                },
+                ErrorCode::Missing,
+                "model",
+                "model is required",
+            ),
         ];
-        for (i, code, field) in cases {
+        for (i, code, field, message) in cases {
             let err = parse(&i).unwrap_err();
-            assert_eq!((err.code, err.field), (code, field));
+            assert_eq!(
+                (err.code, err.field, err.message.as_str()),
+                (code, field, message)
+            );
         }
     }
 }

@@ -1,0 +1,79 @@
+//! The result types of a generated series: one [`Shot`] per angle and the [`Series`].
+
+use serde::Serialize;
+use turntable_core::{Note, Plan, PlannedShot, Score, Spec};
+
+/// How one shot ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Drawn by an image provider.
+    Ok,
+    /// Drawn by the worker's embedded renderer because no provider could.
+    Fallback,
+    /// No image; `error` says why.
+    Failed,
+}
+
+/// Why a shot failed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ShotError {
+    pub code: String,
+    pub message: String,
+}
+
+impl ShotError {
+    pub fn new(code: &str, message: impl Into<String>) -> Self {
+        Self { code: code.to_owned(), message: message.into() }
+    }
+}
+
+/// One angle's prompt, seed and result.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Shot {
+    #[serde(flatten)]
+    pub planned: PlannedShot,
+    pub status: Status,
+    pub image: Option<String>,
+    pub provider: Option<String>,
+    pub cache: Option<String>,
+    pub ms: f64,
+    pub error: Option<ShotError>,
+}
+
+impl Shot {
+    /// A shot that ended without an image.
+    pub fn failed(planned: PlannedShot, ms: f64, error: ShotError) -> Self {
+        Self { planned, status: Status::Failed, image: None, provider: None, cache: None, ms, error: Some(error) }
+    }
+}
+
+/// Every shot of one session, with the plan they came from.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Series {
+    pub session_id: String,
+    pub spec: Spec,
+    pub identity: String,
+    pub negative_prompt: String,
+    pub notes: Vec<Note>,
+    pub score: Score,
+    pub shots: Vec<Shot>,
+    pub ms: f64,
+}
+
+impl Series {
+    pub fn new(plan: Plan, shots: Vec<Shot>, ms: f64) -> Self {
+        Self {
+            session_id: plan.session_id.to_string(),
+            spec: plan.spec,
+            identity: plan.identity,
+            negative_prompt: plan.negative_prompt,
+            notes: plan.notes,
+            score: plan.score,
+            shots,
+            ms,
+        }
+    }
+}

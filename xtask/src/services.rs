@@ -1,0 +1,44 @@
+//! The services that the demo, the tests and the benchmarks start on loopback.
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::time::Duration;
+
+use crate::Result;
+use crate::env::Env;
+use crate::process::{Service, ensure_free};
+
+/// Where `wrangler dev` serves the worker.
+pub const WORKER: &str = "127.0.0.1:8787";
+/// Where `next start` serves the page.
+pub const PAGE: &str = "127.0.0.1:3000";
+
+fn addr(text: &str) -> SocketAddr {
+    text.parse().expect("constant socket address")
+}
+
+/// The worker under `wrangler dev`, with loopback origins allowed and `vars` added.
+pub fn worker(env: &Env, log_dir: &Path, vars: &[(&str, String)]) -> Result<Service> {
+    ensure_free(addr(WORKER))?;
+    let log = log_dir.join("worker.log");
+    let mut cmd = env.cmd("wrangler");
+    cmd.args(["dev", "--ip", "127.0.0.1", "--port", "8787", "--inspector-port", "0", "--show-interactive-dev-session=false"]);
+    cmd.args(["--var", "ALLOW_LOOPBACK_ORIGINS:true"]);
+    for (name, value) in vars {
+        cmd.arg("--var").arg(format!("{name}:{value}"));
+    }
+    let mut service = Service::start("worker", &mut cmd, &log)?;
+    service.wait_for(addr(WORKER), Duration::from_secs(240), &log)?;
+    Ok(service)
+}
+
+/// The built page under `next start`.
+pub fn page(env: &Env, log_dir: &Path) -> Result<Service> {
+    ensure_free(addr(PAGE))?;
+    let log = log_dir.join("page.log");
+    let mut cmd = env.cmd("npm");
+    cmd.current_dir(env.root.join("www")).args(["run", "start", "--silent"]);
+    let mut service = Service::start("page", &mut cmd, &log)?;
+    service.wait_for(addr(PAGE), Duration::from_secs(60), &log)?;
+    Ok(service)
+}
