@@ -10,6 +10,8 @@ use crate::process::{Service, ensure_free};
 
 /// Where `wrangler dev` serves the worker.
 pub const WORKER: &str = "127.0.0.1:8787";
+/// Where the fake upstream providers listen during tests and benchmarks.
+pub const FAKE_UPSTREAM: &str = "127.0.0.1:8790";
 /// Where `next start` serves the page.
 pub const PAGE: &str = "127.0.0.1:3000";
 
@@ -18,7 +20,7 @@ fn addr(text: &str) -> SocketAddr {
 }
 
 /// The worker under `wrangler dev`, with loopback origins allowed and `vars` added.
-pub fn worker(env: &Env, log_dir: &Path, vars: &[(&str, String)]) -> Result<Service> {
+pub fn worker(env: &Env, log_dir: &Path, vars: &[(String, String)]) -> Result<Service> {
     ensure_free(addr(WORKER))?;
     let log = log_dir.join("worker.log");
     let mut cmd = env.cmd("wrangler");
@@ -41,4 +43,29 @@ pub fn page(env: &Env, log_dir: &Path) -> Result<Service> {
     let mut service = Service::start("page", &mut cmd, &log)?;
     service.wait_for(addr(PAGE), Duration::from_secs(60), &log)?;
     Ok(service)
+}
+
+/// The loopback fakes of every upstream provider (`tests/fake-upstream`).
+pub fn fake_upstream(env: &Env, log_dir: &Path) -> Result<Service> {
+    ensure_free(addr(FAKE_UPSTREAM))?;
+    let log = log_dir.join("fake-upstream.log");
+    let mut cmd = env.cargo();
+    cmd.args(["run", "--quiet", "--release", "-p", "fake-upstream", "--", FAKE_UPSTREAM]);
+    let mut service = Service::start("fake upstream", &mut cmd, &log)?;
+    service.wait_for(addr(FAKE_UPSTREAM), Duration::from_secs(300), &log)?;
+    Ok(service)
+}
+
+/// The worker variables a suite runs with: `KEY=VALUE` lines of `file`, `#` comments and
+/// blank lines skipped. They point the upstream chains at the fakes.
+pub fn vars_file(file: &Path) -> Result<Vec<(String, String)>> {
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let vars = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
+        .collect();
+    Ok(vars)
 }

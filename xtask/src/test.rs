@@ -7,7 +7,7 @@ use crate::Result;
 use crate::build;
 use crate::env::Env;
 use crate::process::run;
-use crate::services::{self, PAGE, WORKER};
+use crate::services::{self, FAKE_UPSTREAM, PAGE, WORKER};
 
 /// One named step and whether it passed.
 struct Outcome {
@@ -33,7 +33,9 @@ pub fn run_all(env: &Env) -> Result {
 
     let logs = env.target().join("test");
     std::fs::create_dir_all(&logs).map_err(|e| e.to_string())?;
-    let worker = services::worker(env, &logs, &[])?;
+    let fakes = services::fake_upstream(env, &logs)?;
+    let vars = services::vars_file(&env.root.join("tests/worker/vars.env"))?;
+    let worker = services::worker(env, &logs, &vars)?;
     let endpoint = format!("http://{WORKER}");
 
     let _ = step("worker tests", node_tests(env, "tests/worker", &endpoint));
@@ -42,6 +44,7 @@ pub fn run_all(env: &Env) -> Result {
     let _ = step("end-to-end tests", node_tests(env, "tests/e2e", &endpoint));
     drop(page);
     drop(worker);
+    drop(fakes);
 
     summary(&outcomes)
 }
@@ -68,6 +71,7 @@ fn browser_tests(env: &Env, endpoint: &str) -> Result {
     run(env
         .cmd("wasm-pack")
         .env("TURNTABLE_ENDPOINT", endpoint)
+        .env("TURNTABLE_FAKE_UPSTREAM", format!("http://{FAKE_UPSTREAM}"))
         .args(["test", "--headless", "--chrome", "crates/client"]))
 }
 
@@ -78,6 +82,7 @@ fn node_tests(env: &Env, dir: &str, endpoint: &str) -> Result {
         .cmd("node")
         .env("TURNTABLE_ENDPOINT", endpoint)
         .env("TURNTABLE_PAGE", format!("http://{PAGE}"))
+        .env("TURNTABLE_FAKE_UPSTREAM", format!("http://{FAKE_UPSTREAM}"))
         .env("TURNTABLE_ARTIFACTS", env.target().join("e2e"))
         .args(["--test", "--test-concurrency=1"])
         .args(files))

@@ -1,0 +1,155 @@
+//! Browser tests of the JS surface, run by `wasm-pack test --headless --chrome` against a
+//! Turntable worker whose address is given in `TURNTABLE_ENDPOINT` when the tests are built.
+
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Function, JSON, Reflect};
+use turntable::{Studio, plan};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn endpoint() -> &'static str {
+    option_env!("TURNTABLE_ENDPOINT").expect(
+        "TURNTABLE_ENDPOINT is not set: run these tests through `cargo xtask test`, which starts a worker",
+    )
+}
+
+fn json(text: &str) -> JsValue {
+    JSON::parse(text).expect("test JSON")
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &key.into()).unwrap()
+}
+
+fn text(value: &JsValue, key: &str) -> String {
+    get(value, key).as_string().unwrap_or_default()
+}
+
+fn items(value: &JsValue, key: &str) -> Vec<JsValue> {
+    get(value, key).dyn_into::<Array>().expect("an array").iter().collect()
+}
+
+fn studio() -> Studio {
+    Studio::new(json(&format!(r#"{{"endpoint":"{}"}}"#, endpoint()))).expect("studio")
+}
+
+const MAZDA: &str = r#"{"brand":"maxda","model":"CX-30","year":2021,"color":"Soul Red Crystal",
+    "bodyType":"crossover","angles":["front","side","rear"]}"#;
+
+async fn generate(spec: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    JsFuture::from(studio().generate(json(spec), options)).await
+}
+
+#[wasm_bindgen_test]
+fn plan_returns_plain_objects_with_distinct_seeds() {
+    let planned = plan(json(MAZDA)).expect("plan");
+    assert_eq!(text(&planned, "sessionId").len(), 36);
+    let shots = items(&planned, "shots");
+    assert_eq!(shots.len(), 3);
+
+    let identity = text(&planned, "identity");
+    let seeds: Vec<f64> = shots.iter().map(|s| get(s, "seed").as_f64().unwrap()).collect();
+    for (i, shot) in shots.iter().enumerate() {
+        assert!(text(shot, "prompt").contains(&identity));
+        assert!(seeds[i] <= 2_147_483_647.0);
+        assert!(!seeds[i + 1..].contains(&seeds[i]));
+    }
+    let notes = items(&planned, "notes");
+    assert_eq!(text(&notes[0], "to"), "Mazda");
+    assert_eq!(get(&get(&planned, "score"), "total").as_f64(), Some(100.0));
+}
+
+#[wasm_bindgen_test]
+fn invalid_spec_is_an_error_naming_the_field() {
+    let err = plan(json(r#"{"brand":"Mazda","model":"3","year":21,"color":"red","bodyType":"sedan","angles":["front"]}"#))
+        .expect_err("a two-digit year is rejected");
+    let err: js_sys::Error = err.dyn_into().expect("a real Error");
+    assert!(String::from(err.message()).contains("year"));
+    assert_eq!(text(&err, "code"), "invalid_year");
+    assert_eq!(text(&err, "field"), "year");
+}
+
+#[wasm_bindgen_test]
+fn bad_endpoint_is_rejected() {
+    let err = Studio::new(json(r#"{"endpoint":"ftp://example.invalid"}"#)).err().expect("rejected");
+    assert_eq!(text(&err, "code"), "invalid_endpoint");
+}
+
+#[wasm_bindgen_test]
+async fn generate_reports_every_shot_as_it_lands() {
+    let landed = Array::new();
+    let sink = landed.clone();
+    let on_shot = Closure::<dyn Fn(JsValue)>::new(move |shot: JsValue| {
+        sink.push(&shot);
+    });
+    let options = js_sys::Object::new();
+    Reflect::set(&options, &"onShot".into(), on_shot.as_ref().unchecked_ref::<Function>()).unwrap();
+
+    let series = generate(MAZDA, options.into()).await.expect("series");
+    let shots = items(&series, "shots");
+    assert_eq!(shots.len(), 3);
+    assert_eq!(landed.length(), 3);
+    for shot in &shots {
+        let status = text(shot, "status");
+        assert!(status == "ok" || status == "fallback", "status {status}");
+        assert!(text(shot, "image").starts_with("blob:"));
+        assert!(!text(shot, "provider").is_empty());
+    }
+    assert_eq!(text(&series, "sessionId").len(), 36);
+}
+
+#[wasm_bindgen_test]
+async fn replay_gives_the_same_shots() {
+    let first = generate(MAZDA, JsValue::UNDEFINED).await.expect("first");
+    let session = text(&first, "sessionId");
+    let options = json(&format!(r#"{{"sessionId":"{session}"}}"#));
+    let again = generate(MAZDA, options).await.expect("replay");
+
+    assert_eq!(text(&again, "sessionId"), session);
+    let seeds = |s: &JsValue| items(s, "shots").iter().map(|x| get(x, "seed").as_f64()).collect::<Vec<_>>();
+    let prompts = |s: &JsValue| items(s, "shots").iter().map(|x| text(x, "prompt")).collect::<Vec<_>>();
+    assert_eq!(seeds(&first), seeds(&again));
+    assert_eq!(prompts(&first), prompts(&again));
+}
+
+#[wasm_bindgen_test]
+async fn unicode_spec_goes_through() {
+    let spec = r#"{"brand":"Škoda","model":"Октавия RS — ‏עברית‏ 🚗 /?#%","year":"2020",
+        "color":"🚗 red","bodyType":"estate","angles":["front-three-quarter","interior"]}"#;
+    let series = generate(spec, JsValue::UNDEFINED).await.expect("series");
+    let shots = items(&series, "shots");
+    assert_eq!(shots.len(), 2);
+    for shot in &shots {
+        assert_ne!(text(shot, "status"), "failed", "{:?}", get(shot, "error"));
+        assert!(text(shot, "prompt").contains("Октавия RS"));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn abort_rejects_with_abort_error() {
+    let controller = web_sys::AbortController::new().unwrap();
+    let options = js_sys::Object::new();
+    Reflect::set(&options, &"signal".into(), &controller.signal()).unwrap();
+    let pending = generate(MAZDA, options.into());
+    controller.abort();
+
+    let err = pending.await.expect_err("aborted");
+    let err: js_sys::Error = err.dyn_into().expect("a real Error");
+    assert_eq!(String::from(err.name()), "AbortError");
+}
+
+#[wasm_bindgen_test]
+async fn deadline_fails_late_shots_and_keeps_the_series() {
+    let series = generate(MAZDA, json(r#"{"deadlineMs":1}"#)).await.expect("series resolves");
+    let shots = items(&series, "shots");
+    assert_eq!(shots.len(), 3);
+    for shot in &shots {
+        assert_eq!(text(shot, "status"), "failed");
+        assert_eq!(text(&get(shot, "error"), "code"), "timeout");
+    }
+}
