@@ -3,10 +3,10 @@
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use crate::{INTERRUPTED, Result};
 use crate::build;
 use crate::env::Env;
 use crate::services::{self, PAGE, WORKER};
+use crate::{INTERRUPTED, Result};
 
 pub fn run(env: &Env) -> Result {
     build::all(env)?;

@@ -58,7 +58,9 @@ impl Env {
 
     fn path(&self) -> OsString {
         let mut dirs = vec![self.node_bin(), cargo_bin()];
-        dirs.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+        dirs.extend(std::env::split_paths(
+            &std::env::var_os("PATH").unwrap_or_default(),
+        ));
         std::env::join_paths(dirs).unwrap_or_default()
     }
 }
@@ -68,13 +70,19 @@ pub fn cargo_bin() -> PathBuf {
     if let Some(home) = std::env::var_os("CARGO_HOME") {
         return PathBuf::from(home).join("bin");
     }
-    let home = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE")).unwrap_or_default();
+    let home = std::env::var_os("HOME")
+        .or_else(|| std::env::var_os("USERPROFILE"))
+        .unwrap_or_default();
     PathBuf::from(home).join(".cargo/bin")
 }
 
 /// Finds `program` on PATH or in cargo's bin directory.
 pub fn which(program: &str) -> Option<PathBuf> {
-    let exe = if cfg!(windows) { format!("{program}.exe") } else { program.to_owned() };
+    let exe = if cfg!(windows) {
+        format!("{program}.exe")
+    } else {
+        program.to_owned()
+    };
     let path = std::env::var_os("PATH").unwrap_or_default();
     std::env::split_paths(&path)
         .chain(std::iter::once(cargo_bin()))

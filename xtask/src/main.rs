@@ -35,7 +35,7 @@ fn main() -> ExitCode {
         Some("build") => setup::run_setup().and_then(|env| build::all(&env)),
         Some("demo") => setup::run_setup().and_then(|env| demo::run(&env)),
         Some("test") => setup::run_setup().and_then(|env| test::run_all(&env)),
-        Some("bench") => setup::run_setup().and_then(|env| bench::run(&env)),
+        Some("bench") => setup::run_setup().and_then(|env| bench::run_all(&env)),
         Some("report") => setup::run_setup().and_then(|env| build::report(&env)),
         _ => {
             eprintln!("{USAGE}");

@@ -12,14 +12,22 @@ use crate::Result;
 pub fn run(cmd: &mut Command) -> Result {
     let shown = describe(cmd);
     println!("xtask: $ {shown}");
-    let status = cmd.status().map_err(|e| format!("cannot start `{shown}`: {e}"))?;
-    if status.success() { Ok(()) } else { Err(format!("`{shown}` failed ({status})")) }
+    let status = cmd
+        .status()
+        .map_err(|e| format!("cannot start `{shown}`: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{shown}` failed ({status})"))
+    }
 }
 
 /// Runs `cmd` quietly and returns its trimmed stdout when it succeeds.
 pub fn output(cmd: &mut Command) -> Option<String> {
     let out = cmd.stderr(Stdio::null()).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
 }
 
 /// Runs `cmd` but gives up after `limit`, killing it. Returns whether it succeeded in time.
@@ -61,7 +69,8 @@ pub struct Service {
 impl Service {
     /// Starts `cmd` in its own process group, with output appended to `log`.
     pub fn start(name: &'static str, cmd: &mut Command, log: &Path) -> Result<Self> {
-        let file = std::fs::File::create(log).map_err(|e| format!("cannot write {}: {e}", log.display()))?;
+        let file = std::fs::File::create(log)
+            .map_err(|e| format!("cannot write {}: {e}", log.display()))?;
         let err = file.try_clone().map_err(|e| e.to_string())?;
         cmd.stdout(file).stderr(err).stdin(Stdio::null());
         #[cfg(unix)]
@@ -69,8 +78,14 @@ impl Service {
             use std::os::unix::process::CommandExt;
             cmd.process_group(0);
         }
-        println!("xtask: starting {name}: {}   (log: {})", describe(cmd), log.display());
-        let child = cmd.spawn().map_err(|e| format!("cannot start {name}: {e}"))?;
+        println!(
+            "xtask: starting {name}: {}   (log: {})",
+            describe(cmd),
+            log.display()
+        );
+        let child = cmd
+            .spawn()
+            .map_err(|e| format!("cannot start {name}: {e}"))?;
         Ok(Self { name, child })
     }
 
@@ -79,15 +94,28 @@ impl Service {
         let start = Instant::now();
         while start.elapsed() < limit {
             if TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_ok() {
-                println!("xtask: {} is up on {addr} after {:.1}s", self.name, start.elapsed().as_secs_f32());
+                println!(
+                    "xtask: {} is up on {addr} after {:.1}s",
+                    self.name,
+                    start.elapsed().as_secs_f32()
+                );
                 return Ok(());
             }
             if let Ok(Some(status)) = self.child.try_wait() {
-                return Err(format!("{} exited ({status}); see {}", self.name, log.display()));
+                return Err(format!(
+                    "{} exited ({status}); see {}",
+                    self.name,
+                    log.display()
+                ));
             }
             std::thread::sleep(Duration::from_millis(250));
         }
-        Err(format!("{} did not listen on {addr} within {}s; see {}", self.name, limit.as_secs(), log.display()))
+        Err(format!(
+            "{} did not listen on {addr} within {}s; see {}",
+            self.name,
+            limit.as_secs(),
+            log.display()
+        ))
     }
 
     /// Whether the process is still running.
@@ -101,7 +129,10 @@ impl Drop for Service {
         #[cfg(unix)]
         {
             // The whole group: wrangler and next start children of their own.
-            let _ = Command::new("kill").arg("--").arg(format!("-{}", self.child.id())).status();
+            let _ = Command::new("kill")
+                .arg("--")
+                .arg(format!("-{}", self.child.id()))
+                .status();
         }
         let _ = self.child.kill();
         let _ = self.child.wait();
@@ -112,7 +143,9 @@ impl Drop for Service {
 /// Fails when something already listens on `addr`, naming the port.
 pub fn ensure_free(addr: SocketAddr) -> Result {
     match TcpStream::connect_timeout(&addr, Duration::from_millis(200)) {
-        Ok(_) => Err(format!("{addr} is already in use; stop whatever listens there and retry")),
+        Ok(_) => Err(format!(
+            "{addr} is already in use; stop whatever listens there and retry"
+        )),
         Err(_) => Ok(()),
     }
 }

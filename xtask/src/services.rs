@@ -24,7 +24,16 @@ pub fn worker(env: &Env, log_dir: &Path, vars: &[(String, String)]) -> Result<Se
     ensure_free(addr(WORKER))?;
     let log = log_dir.join("worker.log");
     let mut cmd = env.cmd("wrangler");
-    cmd.args(["dev", "--ip", "127.0.0.1", "--port", "8787", "--inspector-port", "0", "--show-interactive-dev-session=false"]);
+    cmd.args([
+        "dev",
+        "--ip",
+        "127.0.0.1",
+        "--port",
+        "8787",
+        "--inspector-port",
+        "0",
+        "--show-interactive-dev-session=false",
+    ]);
     cmd.args(["--var", "ALLOW_LOOPBACK_ORIGINS:true"]);
     for (name, value) in vars {
         cmd.arg("--var").arg(format!("{name}:{value}"));
@@ -39,7 +48,8 @@ pub fn page(env: &Env, log_dir: &Path) -> Result<Service> {
     ensure_free(addr(PAGE))?;
     let log = log_dir.join("page.log");
     let mut cmd = env.cmd("npm");
-    cmd.current_dir(env.root.join("www")).args(["run", "start", "--silent"]);
+    cmd.current_dir(env.root.join("www"))
+        .args(["run", "start", "--silent"]);
     let mut service = Service::start("page", &mut cmd, &log)?;
     service.wait_for(addr(PAGE), Duration::from_secs(60), &log)?;
     Ok(service)
@@ -50,7 +60,15 @@ pub fn fake_upstream(env: &Env, log_dir: &Path) -> Result<Service> {
     ensure_free(addr(FAKE_UPSTREAM))?;
     let log = log_dir.join("fake-upstream.log");
     let mut cmd = env.cargo();
-    cmd.args(["run", "--quiet", "--release", "-p", "fake-upstream", "--", FAKE_UPSTREAM]);
+    cmd.args([
+        "run",
+        "--quiet",
+        "--release",
+        "-p",
+        "fake-upstream",
+        "--",
+        FAKE_UPSTREAM,
+    ]);
     let mut service = Service::start("fake upstream", &mut cmd, &log)?;
     service.wait_for(addr(FAKE_UPSTREAM), Duration::from_secs(300), &log)?;
     Ok(service)

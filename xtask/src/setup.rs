@@ -30,7 +30,6 @@ pub fn run_setup() -> Result<Env> {
     Ok(env)
 }
 
-
 fn require(program: &str, what: &str) -> Result {
     match which(program) {
         Some(_) => Ok(()),
@@ -46,7 +45,10 @@ fn locked_version(env: &Env, package: &str) -> Result<String> {
     }
     let text = std::fs::read_to_string(&lock).map_err(|e| format!("Cargo.lock: {e}"))?;
     let needle = format!("name = \"{package}\"\nversion = \"");
-    let start = text.find(&needle).ok_or(format!("{package} is not in Cargo.lock"))? + needle.len();
+    let start = text
+        .find(&needle)
+        .ok_or(format!("{package} is not in Cargo.lock"))?
+        + needle.len();
     let end = text[start..].find('"').ok_or("Cargo.lock is malformed")? + start;
     Ok(text[start..end].to_owned())
 }
@@ -64,9 +66,13 @@ fn cargo_tool(program: &str, krate: &str, version: Option<&str>) -> Result {
         return Ok(());
     }
 
-    println!("xtask: {program}: installing {krate} {}", version.unwrap_or("(latest)"));
+    println!(
+        "xtask: {program}: installing {krate} {}",
+        version.unwrap_or("(latest)")
+    );
     let mut cmd = Command::new("cargo");
-    cmd.env_remove("RUSTUP_TOOLCHAIN").args(["install", "--quiet", krate]);
+    cmd.env_remove("RUSTUP_TOOLCHAIN")
+        .args(["install", "--quiet", krate]);
     if let Some(v) = version {
         cmd.args(["--version", v]);
     }
@@ -82,7 +88,10 @@ pub fn npm_install(env: &Env, dir: &Path) -> Result {
         println!("xtask: npm packages of {}: up to date", dir.display());
         return Ok(());
     }
-    run(env.cmd("npm").current_dir(dir).args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]))
+    run(env
+        .cmd("npm")
+        .current_dir(dir)
+        .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]))
 }
 
 /// Chromium and ChromeDriver for the browser tests.
@@ -94,7 +103,9 @@ fn browser() -> Result {
         return Ok(());
     }
     if !Path::new("/usr/bin/apt-get").exists() {
-        return Err("Chromium and ChromeDriver are required for the browser tests; install both".into());
+        return Err(
+            "Chromium and ChromeDriver are required for the browser tests; install both".into(),
+        );
     }
     apt_install(&["chromium", "chromium-driver"])
 }

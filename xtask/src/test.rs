@@ -21,14 +21,22 @@ pub fn run_all(env: &Env) -> Result {
         if let Err(err) = &result {
             eprintln!("xtask: step `{name}` failed: {err}");
         }
-        outcomes.push(Outcome { name, passed: result.is_ok() });
+        outcomes.push(Outcome {
+            name,
+            passed: result.is_ok(),
+        });
         result
     };
 
     step("format", run(env.cargo().args(["fmt", "--all", "--check"])))?;
     step("clippy (native)", clippy_native(env))?;
     step("clippy (wasm32)", clippy_wasm(env))?;
-    step("unit tests", run(env.cargo().args(["test", "-p", "turntable-core", "-p", "fake-upstream"])))?;
+    step(
+        "unit tests",
+        run(env
+            .cargo()
+            .args(["test", "-p", "turntable-core", "-p", "fake-upstream"])),
+    )?;
     step("build", build::all(env))?;
 
     let logs = env.target().join("test");
@@ -49,20 +57,32 @@ pub fn run_all(env: &Env) -> Result {
     summary(&outcomes)
 }
 
-
 fn clippy_native(env: &Env) -> Result {
-    run(env.cargo().args(["clippy", "-p", "turntable-core", "-p", "xtask", "-p", "fake-upstream"]).args([
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ]))
+    run(env
+        .cargo()
+        .args([
+            "clippy",
+            "-p",
+            "turntable-core",
+            "-p",
+            "xtask",
+            "-p",
+            "fake-upstream",
+        ])
+        .args(["--all-targets", "--", "-D", "warnings"]))
 }
 
 fn clippy_wasm(env: &Env) -> Result {
     run(env
         .cargo()
-        .args(["clippy", "-p", "turntable", "-p", "turntable-worker", "--all-targets"])
+        .args([
+            "clippy",
+            "-p",
+            "turntable",
+            "-p",
+            "turntable-worker",
+            "--all-targets",
+        ])
         .args(["--target", "wasm32-unknown-unknown", "--", "-D", "warnings"]))
 }
 
@@ -105,9 +125,20 @@ fn test_files(dir: &std::path::Path) -> Result<Vec<std::path::PathBuf>> {
 fn summary(outcomes: &[Outcome]) -> Result {
     println!();
     for o in outcomes {
-        println!("xtask: {:<20} {}", o.name, if o.passed { "passed" } else { "FAILED" });
+        println!(
+            "xtask: {:<20} {}",
+            o.name,
+            if o.passed { "passed" } else { "FAILED" }
+        );
     }
     let failed = outcomes.iter().filter(|o| !o.passed).count();
-    println!("suites: {} passed, {failed} failed", outcomes.len() - failed);
-    if failed == 0 { Ok(()) } else { Err(format!("{failed} test step(s) failed")) }
+    println!(
+        "suites: {} passed, {failed} failed",
+        outcomes.len() - failed
+    );
+    if failed == 0 {
+        Ok(())
+    } else {
+        Err(format!("{failed} test step(s) failed"))
+    }
 }

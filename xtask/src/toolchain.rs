@@ -15,8 +15,14 @@ pub const WASM: &str = "wasm32-unknown-unknown";
 /// The rustup name of the locally built toolchain.
 pub const FALLBACK: &str = "turntable-wasm";
 
-const DEBIAN_PACKAGES: &[&str] =
-    &["rustc-web", "cargo-web", "rust-web-clippy", "rustfmt-web", "rust-web-src", "lld-22"];
+const DEBIAN_PACKAGES: &[&str] = &[
+    "rustc-web",
+    "cargo-web",
+    "rust-web-clippy",
+    "rustfmt-web",
+    "rust-web-src",
+    "lld-22",
+];
 const SYSROOT: &str = "/usr";
 const LIBRARY_SRC: &str = "/usr/lib/rustlib/src/rust/library";
 const HOST_BIN: &str = "/usr/lib/rustlib/x86_64-unknown-linux-gnu/bin";
@@ -46,7 +52,9 @@ pub fn ensure(target_dir: &Path) -> Result<Option<String>> {
     println!("xtask: wasm32 target: rustup could not install it; building it locally");
     build_fallback(target_dir)?;
     if !has_wasm_std(Some(FALLBACK)) {
-        return Err(format!("the local toolchain `{FALLBACK}` still has no {WASM} standard library"));
+        return Err(format!(
+            "the local toolchain `{FALLBACK}` still has no {WASM} standard library"
+        ));
     }
     Ok(Some(FALLBACK.to_owned()))
 }
@@ -59,9 +67,13 @@ fn has_wasm_std(toolchain: Option<&str>) -> bool {
         Some(name) => cmd.env("RUSTUP_TOOLCHAIN", name),
         None => cmd.env_remove("RUSTUP_TOOLCHAIN"),
     };
-    let Some(dir) = output(&mut cmd) else { return false };
+    let Some(dir) = output(&mut cmd) else {
+        return false;
+    };
     std::fs::read_dir(dir).is_ok_and(|entries| {
-        entries.flatten().any(|e| e.file_name().to_string_lossy().starts_with("libcore-"))
+        entries
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().starts_with("libcore-"))
     })
 }
 
@@ -99,8 +111,10 @@ pub fn apt_install(packages: &[&str]) -> Result {
         cmd
     };
     run(apt().args(["update", "-qq"]))?;
-    run(apt().args(["install", "-y", "-qq", "--no-install-recommends"]).args(packages))
-        .map_err(|e| format!("{e}; these packages are needed: {}", packages.join(" ")))
+    run(apt()
+        .args(["install", "-y", "-qq", "--no-install-recommends"])
+        .args(packages))
+    .map_err(|e| format!("{e}; these packages are needed: {}", packages.join(" ")))
 }
 
 /// Builds the wasm32 standard library in a throwaway crate and returns its deps directory.
@@ -122,19 +136,28 @@ fn build_std(target_dir: &Path) -> Result<std::path::PathBuf> {
 }
 
 fn install_std(deps: &Path) -> Result {
-    let dest = Path::new(SYSROOT).join("lib/rustlib").join(WASM).join("lib");
+    let dest = Path::new(SYSROOT)
+        .join("lib/rustlib")
+        .join(WASM)
+        .join("lib");
     std::fs::create_dir_all(&dest).map_err(|e| format!("cannot create {}: {e}", dest.display()))?;
 
     let entries = std::fs::read_dir(deps).map_err(|e| format!("{}: {e}", deps.display()))?;
     let mut copied = 0;
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with("lib") && name.ends_with(".rlib") && !name.starts_with("libwasm_std_seed") {
+        if name.starts_with("lib")
+            && name.ends_with(".rlib")
+            && !name.starts_with("libwasm_std_seed")
+        {
             std::fs::copy(entry.path(), dest.join(&name)).map_err(|e| format!("{name}: {e}"))?;
             copied += 1;
         }
     }
-    println!("xtask: installed {copied} wasm32 standard-library crates in {}", dest.display());
+    println!(
+        "xtask: installed {copied} wasm32 standard-library crates in {}",
+        dest.display()
+    );
     Ok(())
 }
 

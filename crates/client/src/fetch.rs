@@ -34,7 +34,15 @@ impl Landed {
             Some("embedded") => Status::Fallback,
             _ => Status::Ok,
         };
-        Shot { planned, status, image: Some(self.url), provider: self.provider, cache: self.cache, ms, error: None }
+        Shot {
+            planned,
+            status,
+            image: Some(self.url),
+            provider: self.provider,
+            cache: self.cache,
+            ms,
+            error: None,
+        }
     }
 }
 
@@ -55,7 +63,12 @@ pub async fn fetch_image(req: ImageRequest<'_>) -> Result<Landed, ShotError> {
         ("session", &req.session),
     ];
 
-    let response = Request::get(&url).query(query).abort_signal(req.signal).send().await.map_err(network)?;
+    let response = Request::get(&url)
+        .query(query)
+        .abort_signal(req.signal)
+        .send()
+        .await
+        .map_err(network)?;
     if !response.ok() {
         return Err(http_error(&response).await);
     }
@@ -63,10 +76,16 @@ pub async fn fetch_image(req: ImageRequest<'_>) -> Result<Landed, ShotError> {
     let header = |name: &str| response.headers().get(name);
     let (provider, cache) = (header("x-turntable-provider"), header("x-turntable-cache"));
     let raw: web_sys::Response = response.into();
-    let blob = JsFuture::from(raw.blob().map_err(js_failure)?).await.map_err(js_failure)?;
+    let blob = JsFuture::from(raw.blob().map_err(js_failure)?)
+        .await
+        .map_err(js_failure)?;
     let blob: Blob = blob.dyn_into().map_err(js_failure)?;
     let url = Url::create_object_url_with_blob(&blob).map_err(js_failure)?;
-    Ok(Landed { url, provider, cache })
+    Ok(Landed {
+        url,
+        provider,
+        cache,
+    })
 }
 
 #[derive(Deserialize)]
@@ -75,13 +94,27 @@ struct LogoAnswer {
 }
 
 /// The badge description of `brand` from the worker's search, if it has one.
-pub async fn search_logo(endpoint: &str, brand: &str, signal: Option<&AbortSignal>) -> Option<String> {
+pub async fn search_logo(
+    endpoint: &str,
+    brand: &str,
+    signal: Option<&AbortSignal>,
+) -> Option<String> {
     let url = format!("{endpoint}/v1/search/logo");
-    let response = Request::get(&url).query([("brand", brand)]).abort_signal(signal).send().await.ok()?;
+    let response = Request::get(&url)
+        .query([("brand", brand)])
+        .abort_signal(signal)
+        .send()
+        .await
+        .ok()?;
     if !response.ok() {
         return None;
     }
-    response.json::<LogoAnswer>().await.ok()?.badge.filter(|b| !b.trim().is_empty())
+    response
+        .json::<LogoAnswer>()
+        .await
+        .ok()?
+        .badge
+        .filter(|b| !b.trim().is_empty())
 }
 
 #[derive(Deserialize)]
@@ -99,7 +132,10 @@ struct ErrorDetail {
 async fn http_error(response: &Response) -> ShotError {
     let status = response.status();
     match response.json::<ErrorBody>().await {
-        Ok(body) => ShotError { code: body.error.code, message: body.error.message },
+        Ok(body) => ShotError {
+            code: body.error.code,
+            message: body.error.message,
+        },
         Err(_) => ShotError::new("upstream_status", format!("the worker answered {status}")),
     }
 }
@@ -109,6 +145,11 @@ fn network(err: gloo_net::Error) -> ShotError {
 }
 
 fn js_failure(value: wasm_bindgen::JsValue) -> ShotError {
-    let text = value.as_string().or_else(|| js_sys::JSON::stringify(&value).ok()?.as_string());
-    ShotError::new("image_unreadable", format!("the image could not be read: {}", text.unwrap_or_default()))
+    let text = value
+        .as_string()
+        .or_else(|| js_sys::JSON::stringify(&value).ok()?.as_string());
+    ShotError::new(
+        "image_unreadable",
+        format!("the image could not be read: {}", text.unwrap_or_default()),
+    )
 }

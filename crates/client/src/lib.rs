@@ -46,6 +46,9 @@ pub fn brands() -> Result<JsValue, JsValue> {
 /// The supported body type ids.
 #[wasm_bindgen(js_name = bodyTypes, unchecked_return_type = "string[]")]
 pub fn body_types() -> Result<JsValue, JsValue> {
-    let ids: Vec<&str> = turntable_core::BODY_TYPES.iter().map(|(_, id, _)| *id).collect();
+    let ids: Vec<&str> = turntable_core::BODY_TYPES
+        .iter()
+        .map(|(_, id, _)| *id)
+        .collect();
     to_js(&ids)
 }

@@ -24,7 +24,10 @@ pub struct ShotError {
 
 impl ShotError {
     pub fn new(code: &str, message: impl Into<String>) -> Self {
-        Self { code: code.to_owned(), message: message.into() }
+        Self {
+            code: code.to_owned(),
+            message: message.into(),
+        }
     }
 }
 
@@ -45,7 +48,15 @@ pub struct Shot {
 impl Shot {
     /// A shot that ended without an image.
     pub fn failed(planned: PlannedShot, ms: f64, error: ShotError) -> Self {
-        Self { planned, status: Status::Failed, image: None, provider: None, cache: None, ms, error: Some(error) }
+        Self {
+            planned,
+            status: Status::Failed,
+            image: None,
+            provider: None,
+            cache: None,
+            ms,
+            error: Some(error),
+        }
     }
 }
 

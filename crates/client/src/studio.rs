@@ -35,7 +35,9 @@ impl Studio {
             let message = format!("endpoint {endpoint:?} is not an http(s) URL");
             return Err(js_error("invalid_endpoint", Some("endpoint"), &message));
         }
-        Ok(Studio { endpoint: endpoint.into() })
+        Ok(Studio {
+            endpoint: endpoint.into(),
+        })
     }
 
     /// The worker this studio talks to.
@@ -77,7 +79,9 @@ struct Run {
 impl Run {
     fn new(endpoint: Rc<str>, spec: JsValue, options: &JsValue) -> Result<Self, JsValue> {
         let input: PlanInput = from_js(spec)?;
-        let session = get(options, "sessionId").as_string().or_else(|| input.session_id.clone());
+        let session = get(options, "sessionId")
+            .as_string()
+            .or_else(|| input.session_id.clone());
         let dimension = |key, default| get(options, key).as_f64().map_or(default, |v| v as u32);
         Ok(Self {
             endpoint,
@@ -95,16 +99,26 @@ impl Run {
 
     async fn series(self) -> Result<JsValue, JsValue> {
         let year = current_year();
-        self.input.plan_with(year, &Enrichment::default(), self.session.as_deref()).map_err(spec_error)?;
+        self.input
+            .plan_with(year, &Enrichment::default(), self.session.as_deref())
+            .map_err(spec_error)?;
         self.check_abort()?;
 
         let extra = self.enrichment().await;
-        let plan = self.input.plan_with(year, &extra, self.session.as_deref()).map_err(spec_error)?;
+        let plan = self
+            .input
+            .plan_with(year, &extra, self.session.as_deref())
+            .map_err(spec_error)?;
         self.check_abort()?;
 
         let total = plan.shots.len() as u32;
         self.report_progress(total);
-        let shots = join_all(plan.shots.iter().map(|planned| self.shot(&plan, planned, total))).await;
+        let shots = join_all(
+            plan.shots
+                .iter()
+                .map(|planned| self.shot(&plan, planned, total)),
+        )
+        .await;
         self.check_abort()?;
 
         to_js(&Series::new(plan, shots, now() - self.started))
@@ -115,7 +129,10 @@ impl Run {
     async fn enrichment(&self) -> Enrichment {
         let known = turntable_core::brand_by_name(&self.input.spec.brand);
         match search_logo(&self.endpoint, &self.input.spec.brand, self.signal.as_ref()).await {
-            Some(logo) if known.is_none_or(|b| b.badge != logo) => Enrichment { logo: Some(logo), captions: Vec::new() },
+            Some(logo) if known.is_none_or(|b| b.badge != logo) => Enrichment {
+                logo: Some(logo),
+                captions: Vec::new(),
+            },
             _ => Enrichment::default(),
         }
     }
@@ -139,7 +156,10 @@ impl Run {
             Some(ms) => match select(fetch, Box::pin(sleep(ms - (started - self.started)))).await {
                 Either::Left((shot, _)) => shot,
                 Either::Right(_) => {
-                    let error = ShotError::new("timeout", format!("no image within the deadline of {ms} ms"));
+                    let error = ShotError::new(
+                        "timeout",
+                        format!("no image within the deadline of {ms} ms"),
+                    );
                     Err(error)
                 }
             },
@@ -170,7 +190,10 @@ impl Run {
             done: u32,
             total: u32,
         }
-        let progress = Progress { done: self.done.get(), total };
+        let progress = Progress {
+            done: self.done.get(),
+            total,
+        };
         if let (Some(callback), Ok(value)) = (&self.on_progress, to_js(&progress)) {
             let _ = callback.call1(&JsValue::NULL, &value);
         }

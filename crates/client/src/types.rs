@@ -89,10 +89,21 @@ impl PlanInput {
     }
 
     /// Plans with enrichment from search and an explicit session to replay.
-    pub fn plan_with(&self, year: u16, extra: &Enrichment, session: Option<&str>) -> Result<Plan, SpecError> {
+    pub fn plan_with(
+        &self,
+        year: u16,
+        extra: &Enrichment,
+        session: Option<&str>,
+    ) -> Result<Plan, SpecError> {
         let limit = PromptLimit::default();
         match session {
-            Some(id) => turntable_core::plan_with_session(&self.spec, SessionId::parse(id)?, year, extra, limit),
+            Some(id) => turntable_core::plan_with_session(
+                &self.spec,
+                SessionId::parse(id)?,
+                year,
+                extra,
+                limit,
+            ),
             None => turntable_core::plan(&self.spec, year, extra, limit),
         }
     }

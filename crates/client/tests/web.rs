@@ -13,9 +13,10 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn endpoint() -> &'static str {
-    option_env!("TURNTABLE_ENDPOINT").expect(
-        "TURNTABLE_ENDPOINT is not set: run these tests through `cargo xtask test`, which starts a worker",
-    )
+    match option_env!("TURNTABLE_ENDPOINT") {
+        Some(endpoint) => endpoint,
+        None => panic!("TURNTABLE_ENDPOINT is not set: run these tests with `cargo xtask test`"),
+    }
 }
 
 fn json(text: &str) -> JsValue {
@@ -31,7 +32,11 @@ fn text(value: &JsValue, key: &str) -> String {
 }
 
 fn items(value: &JsValue, key: &str) -> Vec<JsValue> {
-    get(value, key).dyn_into::<Array>().expect("an array").iter().collect()
+    get(value, key)
+        .dyn_into::<Array>()
+        .expect("an array")
+        .iter()
+        .collect()
 }
 
 fn studio() -> Studio {
@@ -53,7 +58,10 @@ fn plan_returns_plain_objects_with_distinct_seeds() {
     assert_eq!(shots.len(), 3);
 
     let identity = text(&planned, "identity");
-    let seeds: Vec<f64> = shots.iter().map(|s| get(s, "seed").as_f64().unwrap()).collect();
+    let seeds: Vec<f64> = shots
+        .iter()
+        .map(|s| get(s, "seed").as_f64().unwrap())
+        .collect();
     for (i, shot) in shots.iter().enumerate() {
         assert!(text(shot, "prompt").contains(&identity));
         assert!(seeds[i] <= 2_147_483_647.0);
@@ -76,7 +84,9 @@ fn invalid_spec_is_an_error_naming_the_field() {
 
 #[wasm_bindgen_test]
 fn bad_endpoint_is_rejected() {
-    let err = Studio::new(json(r#"{"endpoint":"ftp://example.invalid"}"#)).err().expect("rejected");
+    let err = Studio::new(json(r#"{"endpoint":"ftp://example.invalid"}"#))
+        .err()
+        .expect("rejected");
     assert_eq!(text(&err, "code"), "invalid_endpoint");
 }
 
@@ -88,7 +98,12 @@ async fn generate_reports_every_shot_as_it_lands() {
         sink.push(&shot);
     });
     let options = js_sys::Object::new();
-    Reflect::set(&options, &"onShot".into(), on_shot.as_ref().unchecked_ref::<Function>()).unwrap();
+    Reflect::set(
+        &options,
+        &"onShot".into(),
+        on_shot.as_ref().unchecked_ref::<Function>(),
+    )
+    .unwrap();
 
     let series = generate(MAZDA, options.into()).await.expect("series");
     let shots = items(&series, "shots");
@@ -111,8 +126,18 @@ async fn replay_gives_the_same_shots() {
     let again = generate(MAZDA, options).await.expect("replay");
 
     assert_eq!(text(&again, "sessionId"), session);
-    let seeds = |s: &JsValue| items(s, "shots").iter().map(|x| get(x, "seed").as_f64()).collect::<Vec<_>>();
-    let prompts = |s: &JsValue| items(s, "shots").iter().map(|x| text(x, "prompt")).collect::<Vec<_>>();
+    let seeds = |s: &JsValue| {
+        items(s, "shots")
+            .iter()
+            .map(|x| get(x, "seed").as_f64())
+            .collect::<Vec<_>>()
+    };
+    let prompts = |s: &JsValue| {
+        items(s, "shots")
+            .iter()
+            .map(|x| text(x, "prompt"))
+            .collect::<Vec<_>>()
+    };
     assert_eq!(seeds(&first), seeds(&again));
     assert_eq!(prompts(&first), prompts(&again));
 }
@@ -145,7 +170,9 @@ async fn abort_rejects_with_abort_error() {
 
 #[wasm_bindgen_test]
 async fn deadline_fails_late_shots_and_keeps_the_series() {
-    let series = generate(MAZDA, json(r#"{"deadlineMs":1}"#)).await.expect("series resolves");
+    let series = generate(MAZDA, json(r#"{"deadlineMs":1}"#))
+        .await
+        .expect("series resolves");
     let shots = items(&series, "shots");
     assert_eq!(shots.len(), 3);
     for shot in &shots {
