@@ -29,7 +29,14 @@ const HOST_BIN: &str = "/usr/lib/rustlib/x86_64-unknown-linux-gnu/bin";
 const LLD: &str = "/usr/lib/llvm-22/bin/lld";
 
 /// Makes sure some toolchain can build wasm32 and returns its name (`None`: the default).
+///
+/// `TURNTABLE_WASM_ROUTE=local` skips rustup and takes the local route, for checking it on a
+/// machine where rustup would succeed.
 pub fn ensure(target_dir: &Path) -> Result<Option<String>> {
+    let local_only = std::env::var("TURNTABLE_WASM_ROUTE").is_ok_and(|v| v == "local");
+    if local_only {
+        return local(target_dir);
+    }
     if has_wasm_std(None) {
         println!("xtask: wasm32 target: present in the default toolchain");
         return Ok(None);
@@ -50,6 +57,15 @@ pub fn ensure(target_dir: &Path) -> Result<Option<String>> {
     }
 
     println!("xtask: wasm32 target: rustup could not install it; building it locally");
+    local(target_dir)
+}
+
+/// The local route: Debian's toolchain with a wasm32 standard library built here.
+fn local(target_dir: &Path) -> Result<Option<String>> {
+    if has_wasm_std(Some(FALLBACK)) {
+        println!("xtask: wasm32 target: using the local toolchain `{FALLBACK}`");
+        return Ok(Some(FALLBACK.to_owned()));
+    }
     build_fallback(target_dir)?;
     if !has_wasm_std(Some(FALLBACK)) {
         return Err(format!(
