@@ -52,9 +52,10 @@ impl Studio {
     pub fn generate(
         &self,
         #[wasm_bindgen(unchecked_param_type = "SpecInput")] spec: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "GenerateOptions | undefined")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "GenerateOptions")] options: Option<JsValue>,
     ) -> Promise {
         let endpoint = self.endpoint.clone();
+        let options = options.unwrap_or(JsValue::UNDEFINED);
         future_to_promise(async move {
             let run = Run::new(endpoint, spec, &options)?;
             run.series().await

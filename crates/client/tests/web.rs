@@ -47,7 +47,7 @@ const MAZDA: &str = r#"{"brand":"maxda","model":"CX-30","year":2021,"color":"Sou
     "bodyType":"crossover","angles":["front","side","rear"]}"#;
 
 async fn generate(spec: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    JsFuture::from(studio().generate(json(spec), options)).await
+    JsFuture::from(studio().generate(json(spec), Some(options))).await
 }
 
 #[wasm_bindgen_test]
