@@ -81,51 +81,44 @@ fn gzip_len(file: &Path) -> Result<f64> {
     Ok(packed.len() as f64)
 }
 
-/// Figures that need the worker and the fakes running: `tests/bench/*.mjs` print them as
-/// one JSON object on their last line.
+/// Figures that need the worker and the fakes running. Each `tests/bench/NAME.mjs` runs
+/// against a fresh worker started with the variables of `tests/bench/NAME.env`, and writes
+/// its figures as one JSON object to the file named by `TURNTABLE_BENCH_OUT`.
 fn service_figures(env: &Env) -> Result<Figures> {
     let dir = env.root.join("tests/bench");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return Ok(Figures::new());
-    };
+    let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut scripts: Vec<_> = entries
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "mjs"))
+        .filter(|p| p.extension().is_some_and(|x| x == "mjs") && p.with_extension("env").exists())
         .collect();
     scripts.sort();
-    if scripts.is_empty() {
-        return Ok(Figures::new());
-    }
 
     let logs = env.target().join("bench");
     std::fs::create_dir_all(&logs).map_err(|e| e.to_string())?;
     let _fakes = services::fake_upstream(env, &logs)?;
-    let vars = services::vars_file(&dir.join("vars.env"))?;
-    let _worker = services::worker(env, &logs, &vars)?;
 
     let mut figures = Figures::new();
     for script in scripts {
-        let out_file = logs.join(format!(
-            "{}.json",
-            script.file_stem().unwrap_or_default().to_string_lossy()
-        ));
-        run(env
-            .cmd("node")
-            .arg(&script)
-            .env("TURNTABLE_ENDPOINT", format!("http://{}", services::WORKER))
-            .env(
-                "TURNTABLE_FAKE_UPSTREAM",
-                format!("http://{}", services::FAKE_UPSTREAM),
-            )
-            .env("TURNTABLE_BENCH_OUT", &out_file))?;
-        let text = std::fs::read_to_string(&out_file)
-            .map_err(|e| format!("{}: {e}", out_file.display()))?;
-        let parsed: Figures =
-            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", out_file.display()))?;
-        figures.extend(parsed);
+        figures.extend(bench_script(env, &script, &logs)?);
     }
     Ok(figures)
+}
+
+fn bench_script(env: &Env, script: &Path, logs: &Path) -> Result<Figures> {
+    let vars = services::vars_file(&script.with_extension("env"))?;
+    let _worker = services::worker(env, logs, &vars)?;
+    let name = script.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+    let out_file = logs.join(format!("{name}.json"));
+
+    run(env
+        .cmd("node")
+        .arg(script)
+        .env("TURNTABLE_ENDPOINT", format!("http://{}", services::WORKER))
+        .env("TURNTABLE_FAKE_UPSTREAM", format!("http://{}", services::FAKE_UPSTREAM))
+        .env("TURNTABLE_BENCH_OUT", &out_file))?;
+    let text = std::fs::read_to_string(&out_file).map_err(|e| format!("{}: {e}", out_file.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", out_file.display()))
 }
 
 fn write(env: &Env, figures: &Figures) -> Result {
