@@ -32,6 +32,8 @@ export interface Score { total: number; items: ScoreItem[] }
 export interface Color { original: string; canonical: string | null; hex: string }
 export interface Spec {
   brand: string; model: string; year: number; color: Color; bodyType: string; angles: string[];
+  /** The model generation in that year, when the catalogue knows it. */
+  generation?: string;
 }
 export interface Plan {
   sessionId: string; spec: Spec; identity: string; negativePrompt: string;
