@@ -31,6 +31,22 @@ pub fn plan(
     to_js(&plan)
 }
 
+/// Checks every field of a spec at once, for forms: `{ notes, errors: [{ code, field,
+/// message }] }`. Never throws for a bad spec; `plan` is what refuses one.
+#[wasm_bindgen(js_name = checkSpec, unchecked_return_type = "SpecCheck")]
+pub fn check_spec(
+    #[wasm_bindgen(unchecked_param_type = "SpecInput")] spec: JsValue,
+) -> Result<JsValue, JsValue> {
+    #[derive(serde::Serialize)]
+    struct SpecCheck {
+        notes: Vec<turntable_core::Note>,
+        errors: Vec<turntable_core::SpecError>,
+    }
+    let input: types::PlanInput = from_js(spec)?;
+    let (notes, errors) = turntable_core::check(&input.spec, current_year());
+    to_js(&SpecCheck { notes, errors })
+}
+
 /// The catalogue of camera angles: id, label, camera wording and whether it is exterior.
 #[wasm_bindgen(unchecked_return_type = "Angle[]")]
 pub fn angles() -> Result<JsValue, JsValue> {

@@ -26,6 +26,8 @@ export interface SpecInput {
 }
 
 export interface Note { field: string; from: string; to: string }
+export interface SpecError { code: string; field: string; message: string }
+export interface SpecCheck { notes: Note[]; errors: SpecError[] }
 export interface PlannedShot { angle: string; label: string; seed: number; prompt: string }
 export interface ScoreItem { criterion: string; points: number; max: number; lost: string[] }
 export interface Score { total: number; items: ScoreItem[] }

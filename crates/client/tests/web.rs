@@ -83,6 +83,25 @@ fn invalid_spec_is_an_error_naming_the_field() {
 }
 
 #[wasm_bindgen_test]
+fn check_spec_lists_every_field_error() {
+    let spec = json(
+        r#"{"brand":"maxda","model":"","year":"21","color":"red","bodyType":"boat","angles":["front"]}"#,
+    );
+    let checked = turntable::check_spec(spec).expect("check");
+    let fields: Vec<String> = items(&checked, "errors")
+        .iter()
+        .map(|e| text(e, "field"))
+        .collect();
+    assert_eq!(fields, ["model", "year", "bodyType"]);
+    let codes: Vec<String> = items(&checked, "errors")
+        .iter()
+        .map(|e| text(e, "code"))
+        .collect();
+    assert_eq!(codes, ["missing", "invalid_year", "unknown_body_type"]);
+    assert_eq!(text(&items(&checked, "notes")[0], "to"), "Mazda");
+}
+
+#[wasm_bindgen_test]
 fn bad_endpoint_is_rejected() {
     let err = Studio::new(json(r#"{"endpoint":"ftp://example.invalid"}"#))
         .err()

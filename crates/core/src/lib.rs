@@ -33,5 +33,5 @@ pub use score::{Score, ScoreItem, score};
 pub use seed::{SessionId, seed_for};
 pub use spec::{
     MAX_ANGLE, MAX_ANGLES, MAX_BODY, MAX_BRAND, MAX_COLOR, MAX_MODEL, MAX_YEAR, Note, Spec,
-    SpecInput, YearInput, max_year,
+    SpecInput, YearInput, check, max_year,
 };

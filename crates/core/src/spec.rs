@@ -136,6 +136,21 @@ impl Spec {
     }
 }
 
+/// Checks every field of `input` on its own: the corrections that would be made and every
+/// field's error at once (in field order), so a form can show them all together.
+pub fn check(input: &SpecInput, current_year: u16) -> (Vec<Note>, Vec<SpecError>) {
+    let mut notes = Vec::new();
+    let results = [
+        parse_brand(&input.brand, &mut notes).err(),
+        required("model", &input.model, MAX_MODEL).err(),
+        parse_year(&input.year, current_year).err(),
+        required("color", &input.color, MAX_COLOR).err(),
+        parse_body(&input.body_type, &mut notes).err(),
+        parse_angles(&input.angles).err(),
+    ];
+    (notes, results.into_iter().flatten().collect())
+}
+
 fn required(field: &'static str, raw: &str, max: usize) -> Result<String, SpecError> {
     let text = clean(raw);
     if text.is_empty() {
@@ -293,6 +308,34 @@ mod tests {
             from: from.into(),
             to: to.into(),
         }
+    }
+
+    #[test]
+    fn check_reports_every_field_at_once() {
+        let mut bad = input("maxda", YearInput::Text("21".into()), "boat", &["roof"]);
+        bad.model = "  ".into();
+        let (notes, errors) = check(&bad, 2026);
+        let found: Vec<(&str, ErrorCode)> = errors.iter().map(|e| (e.field, e.code)).collect();
+        assert_eq!(
+            found,
+            [
+                ("model", ErrorCode::Missing),
+                ("year", ErrorCode::InvalidYear),
+                ("bodyType", ErrorCode::UnknownBodyType),
+                ("angles", ErrorCode::UnknownAngle),
+            ]
+        );
+        assert_eq!(
+            notes,
+            [Note {
+                field: "brand",
+                from: "maxda".into(),
+                to: "Mazda".into()
+            }]
+        );
+
+        let good = input("Mazda", YearInput::Number(2021.0), "suv", &["front"]);
+        assert_eq!(check(&good, 2026), (Vec::new(), Vec::new()));
     }
 
     #[test]
