@@ -15,13 +15,21 @@ pub enum Verdict {
 }
 
 /// Lets through requests without an `Origin` (not from a browser) and from allowed origins.
-pub fn check(config: &Config, origin: Option<&str>, method: Method) -> std::result::Result<Verdict, ApiError> {
+pub fn check(
+    config: &Config,
+    origin: Option<&str>,
+    method: Method,
+) -> std::result::Result<Verdict, ApiError> {
     if let Some(origin) = origin
         && !allowed(config, origin)
     {
         return Err(ApiError::OriginDenied);
     }
-    Ok(if method == Method::Options { Verdict::Preflight } else { Verdict::Proceed })
+    Ok(if method == Method::Options {
+        Verdict::Preflight
+    } else {
+        Verdict::Proceed
+    })
 }
 
 pub fn preflight() -> Result<Response> {
@@ -34,7 +42,9 @@ pub fn preflight() -> Result<Response> {
 
 /// Adds the CORS headers of an allowed origin to a response.
 pub fn decorate(config: &Config, origin: Option<&str>, headers: &mut Headers) {
-    let Some(origin) = origin.filter(|o| allowed(config, o)) else { return };
+    let Some(origin) = origin.filter(|o| allowed(config, o)) else {
+        return;
+    };
     let _ = headers.set("access-control-allow-origin", origin);
     let _ = headers.append("vary", "Origin");
     let exposed = "x-turntable-provider, x-turntable-cache, x-request-id, server-timing";
@@ -42,12 +52,15 @@ pub fn decorate(config: &Config, origin: Option<&str>, headers: &mut Headers) {
 }
 
 fn allowed(config: &Config, origin: &str) -> bool {
-    config.allowed_origins.iter().any(|o| o == origin) || (config.allow_loopback && is_loopback(origin))
+    config.allowed_origins.iter().any(|o| o == origin)
+        || (config.allow_loopback && is_loopback(origin))
 }
 
 /// `http(s)://127.0.0.1:*`, `localhost` or `[::1]`.
 fn is_loopback(origin: &str) -> bool {
-    let Ok(url) = Url::parse(origin) else { return false };
+    let Ok(url) = Url::parse(origin) else {
+        return false;
+    };
     let web = matches!(url.scheme(), "http" | "https");
     web && matches!(url.host_str(), Some("127.0.0.1" | "localhost" | "[::1]"))
 }

@@ -11,19 +11,29 @@ pub struct Params {
 
 impl Params {
     pub fn new(url: &Url) -> Self {
-        Self { pairs: url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect() }
+        Self {
+            pairs: url
+                .query_pairs()
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect(),
+        }
     }
 
     /// The value of `name`, if present (the first one when repeated).
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// A required, non-empty text of at most `max` characters.
     pub fn text(&self, name: &str, max: usize) -> Result<String, ApiError> {
         let value = self.get(name).map(str::trim).unwrap_or_default();
         if value.is_empty() {
-            return Err(ApiError::BadRequest(format!("parameter {name} is required")));
+            return Err(ApiError::BadRequest(format!(
+                "parameter {name} is required"
+            )));
         }
         self.check_len(name, value, max)?;
         Ok(value.to_owned())
@@ -32,29 +42,44 @@ impl Params {
     /// An optional text of at most `max` characters.
     pub fn optional_text(&self, name: &str, max: usize) -> Result<Option<String>, ApiError> {
         match self.get(name).map(str::trim).filter(|v| !v.is_empty()) {
-            Some(value) => self.check_len(name, value, max).map(|_| Some(value.to_owned())),
+            Some(value) => self
+                .check_len(name, value, max)
+                .map(|_| Some(value.to_owned())),
             None => Ok(None),
         }
     }
 
     /// An integer in `range`, or `default` when absent.
-    pub fn number(&self, name: &str, range: std::ops::RangeInclusive<u32>, default: Option<u32>) -> Result<u32, ApiError> {
+    pub fn number(
+        &self,
+        name: &str,
+        range: std::ops::RangeInclusive<u32>,
+        default: Option<u32>,
+    ) -> Result<u32, ApiError> {
         let Some(raw) = self.get(name) else {
-            return default.ok_or_else(|| ApiError::BadRequest(format!("parameter {name} is required")));
+            return default
+                .ok_or_else(|| ApiError::BadRequest(format!("parameter {name} is required")));
         };
         let value: u32 = raw.trim().parse().map_err(|_| {
-            ApiError::BadRequest(format!("parameter {name} must be a whole number, got {:?}", short(raw)))
+            ApiError::BadRequest(format!(
+                "parameter {name} must be a whole number, got {:?}",
+                short(raw)
+            ))
         })?;
         if !range.contains(&value) {
             let (lo, hi) = (range.start(), range.end());
-            return Err(ApiError::BadRequest(format!("parameter {name} must be in {lo}..={hi}, got {value}")));
+            return Err(ApiError::BadRequest(format!(
+                "parameter {name} must be in {lo}..={hi}, got {value}"
+            )));
         }
         Ok(value)
     }
 
     fn check_len(&self, name: &str, value: &str, max: usize) -> Result<(), ApiError> {
         if value.chars().count() > max {
-            return Err(ApiError::TooLarge(format!("parameter {name} is longer than {max} characters")));
+            return Err(ApiError::TooLarge(format!(
+                "parameter {name} is longer than {max} characters"
+            )));
         }
         Ok(())
     }

@@ -1,0 +1,90 @@
+//! The per-client rate limit: a token bucket per caller address (`cf-connecting-ip`), in
+//! this isolate. Generous by default; a caller over it gets 429 with `Retry-After`.
+//!
+//! TODO: buckets live in one isolate, so a client spread over several isolates gets more;
+//! Cloudflare's rate-limiting binding or a Durable Object would count across them.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use crate::config::ClientLimit;
+use crate::error::ApiError;
+
+/// Buckets kept at most; past it, full buckets (idle callers) are forgotten.
+const MAX_CLIENTS: usize = 10_000;
+
+thread_local! {
+    static BUCKETS: RefCell<HashMap<String, Bucket>> = RefCell::new(HashMap::new());
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Bucket {
+    tokens: f64,
+    at_ms: f64,
+}
+
+impl Bucket {
+    /// Refills for the time passed and takes one token, or says how many seconds until one.
+    fn take(&mut self, limit: &ClientLimit, now_ms: f64) -> Result<(), u32> {
+        let per_ms = f64::from(limit.per_minute) / 60_000.0;
+        let refill = (now_ms - self.at_ms).max(0.0) * per_ms;
+        self.tokens = (self.tokens + refill).min(f64::from(limit.burst));
+        self.at_ms = now_ms;
+        if self.tokens >= 1.0 {
+            self.tokens -= 1.0;
+            return Ok(());
+        }
+        Err((((1.0 - self.tokens) / per_ms) / 1000.0).ceil().max(1.0) as u32)
+    }
+}
+
+/// Lets a request of `client` through, or answers how long it must wait.
+pub fn admit(client: &str, limit: &ClientLimit, now_ms: f64) -> Result<(), ApiError> {
+    if limit.per_minute == 0 {
+        return Ok(());
+    }
+    let full = Bucket {
+        tokens: f64::from(limit.burst),
+        at_ms: now_ms,
+    };
+    BUCKETS.with_borrow_mut(|buckets| {
+        if buckets.len() >= MAX_CLIENTS && !buckets.contains_key(client) {
+            forget_idle(buckets, limit, now_ms);
+        }
+        let bucket = buckets.entry(client.to_owned()).or_insert(full);
+        bucket
+            .take(limit, now_ms)
+            .map_err(|retry_after| ApiError::RateLimited { retry_after })
+    })
+}
+
+fn forget_idle(buckets: &mut HashMap<String, Bucket>, limit: &ClientLimit, now_ms: f64) {
+    let per_ms = f64::from(limit.per_minute) / 60_000.0;
+    let full = f64::from(limit.burst);
+    buckets.retain(|_, b| b.tokens + (now_ms - b.at_ms) * per_ms < full);
+    if buckets.len() >= MAX_CLIENTS {
+        buckets.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bucket_drains_and_refills() {
+        let limit = ClientLimit {
+            per_minute: 60,
+            burst: 2,
+        };
+        let mut bucket = Bucket {
+            tokens: 2.0,
+            at_ms: 0.0,
+        };
+        assert_eq!(bucket.take(&limit, 0.0), Ok(()));
+        assert_eq!(bucket.take(&limit, 0.0), Ok(()));
+        assert_eq!(bucket.take(&limit, 0.0), Err(1));
+        assert_eq!(bucket.take(&limit, 500.0), Err(1));
+        assert_eq!(bucket.take(&limit, 1000.0), Ok(()));
+    }
+}
