@@ -108,16 +108,24 @@ fn service_figures(env: &Env) -> Result<Figures> {
 fn bench_script(env: &Env, script: &Path, logs: &Path) -> Result<Figures> {
     let vars = services::vars_file(&script.with_extension("env"))?;
     let _worker = services::worker(env, logs, &vars)?;
-    let name = script.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+    let name = script
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
     let out_file = logs.join(format!("{name}.json"));
 
     run(env
         .cmd("node")
         .arg(script)
         .env("TURNTABLE_ENDPOINT", format!("http://{}", services::WORKER))
-        .env("TURNTABLE_FAKE_UPSTREAM", format!("http://{}", services::FAKE_UPSTREAM))
+        .env(
+            "TURNTABLE_FAKE_UPSTREAM",
+            format!("http://{}", services::FAKE_UPSTREAM),
+        )
         .env("TURNTABLE_BENCH_OUT", &out_file))?;
-    let text = std::fs::read_to_string(&out_file).map_err(|e| format!("{}: {e}", out_file.display()))?;
+    let text =
+        std::fs::read_to_string(&out_file).map_err(|e| format!("{}: {e}", out_file.display()))?;
     serde_json::from_str(&text).map_err(|e| format!("{}: {e}", out_file.display()))
 }
 

@@ -35,6 +35,10 @@ pub fn worker(env: &Env, log_dir: &Path, vars: &[(String, String)]) -> Result<Se
         "--show-interactive-dev-session=false",
     ]);
     cmd.args(["--var", "ALLOW_LOOPBACK_ORIGINS:true"]);
+    // A fresh local state each start: no cache entry of an earlier run can answer this one.
+    let state = log_dir.join("wrangler-state");
+    let _ = std::fs::remove_dir_all(&state);
+    cmd.arg("--persist-to").arg(&state);
     for (name, value) in vars {
         cmd.arg("--var").arg(format!("{name}:{value}"));
     }

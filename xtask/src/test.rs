@@ -35,7 +35,8 @@ pub fn run_all(env: &Env) -> Result {
         "unit tests",
         run(env
             .cargo()
-            .args(["test", "-p", "turntable-core", "-p", "fake-upstream"])),
+            .args(["test", "-p", "turntable-core", "-p", "turntable-worker"])
+            .args(["-p", "fake-upstream"])),
     )?;
     step("build", build::all(env))?;
 
