@@ -106,14 +106,16 @@ fn service_figures(env: &Env) -> Result<Figures> {
 }
 
 fn bench_script(env: &Env, script: &Path, logs: &Path) -> Result<Figures> {
-    let vars = services::vars_file(&script.with_extension("env"))?;
-    let _worker = services::worker(env, logs, &vars)?;
     let name = script
         .file_stem()
         .unwrap_or_default()
         .to_string_lossy()
         .into_owned();
-    let out_file = logs.join(format!("{name}.json"));
+    let dir = logs.join(&name);
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let vars = services::vars_file(&script.with_extension("env"))?;
+    let _worker = services::worker(env, &dir, &vars)?;
+    let out_file = dir.join("figures.json");
 
     run(env
         .cmd("node")

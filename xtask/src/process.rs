@@ -51,6 +51,21 @@ pub fn run_bounded(cmd: &mut Command, limit: Duration) -> bool {
     }
 }
 
+/// Whether `GET path` on `addr` answers with status 200.
+fn http_ok(addr: SocketAddr, path: &str) -> bool {
+    use std::io::{Read, Write};
+
+    let Ok(mut stream) = TcpStream::connect_timeout(&addr, Duration::from_secs(1)) else {
+        return false;
+    };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+    let request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    let mut head = [0u8; 12];
+    stream.write_all(request.as_bytes()).is_ok()
+        && stream.read_exact(&mut head).is_ok()
+        && head.starts_with(b"HTTP/1.1 200")
+}
+
 fn describe(cmd: &Command) -> String {
     let mut text = cmd.get_program().to_string_lossy().into_owned();
     for arg in cmd.get_args() {
@@ -118,6 +133,38 @@ impl Service {
         ))
     }
 
+    /// Waits until `GET path` on `addr` answers 200: a port can be open before the service
+    /// behind it is ready (wrangler listens while its build still runs).
+    pub fn wait_for_ok(
+        &mut self,
+        addr: SocketAddr,
+        path: &str,
+        limit: Duration,
+        log: &Path,
+    ) -> Result {
+        self.wait_for(addr, limit, log)?;
+        let start = Instant::now();
+        while start.elapsed() < limit {
+            if http_ok(addr, path) {
+                return Ok(());
+            }
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Err(format!(
+                    "{} exited ({status}); see {}",
+                    self.name,
+                    log.display()
+                ));
+            }
+            std::thread::sleep(Duration::from_millis(250));
+        }
+        Err(format!(
+            "{} did not answer GET {path} within {}s; see {}",
+            self.name,
+            limit.as_secs(),
+            log.display()
+        ))
+    }
+
     /// Whether the process is still running.
     pub fn running(&mut self) -> bool {
         matches!(self.child.try_wait(), Ok(None))
@@ -140,12 +187,17 @@ impl Drop for Service {
     }
 }
 
-/// Fails when something already listens on `addr`, naming the port.
+/// Fails when something still listens on `addr` after a few seconds (a service that was just
+/// stopped may take a moment to let its port go), naming the port.
 pub fn ensure_free(addr: SocketAddr) -> Result {
-    match TcpStream::connect_timeout(&addr, Duration::from_millis(200)) {
-        Ok(_) => Err(format!(
-            "{addr} is already in use; stop whatever listens there and retry"
-        )),
-        Err(_) => Ok(()),
+    let start = Instant::now();
+    while TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_ok() {
+        if start.elapsed() > Duration::from_secs(15) {
+            return Err(format!(
+                "{addr} is already in use; stop whatever listens there and retry"
+            ));
+        }
+        std::thread::sleep(Duration::from_millis(250));
     }
+    Ok(())
 }

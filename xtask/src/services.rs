@@ -43,7 +43,7 @@ pub fn worker(env: &Env, log_dir: &Path, vars: &[(String, String)]) -> Result<Se
         cmd.arg("--var").arg(format!("{name}:{value}"));
     }
     let mut service = Service::start("worker", &mut cmd, &log)?;
-    service.wait_for(addr(WORKER), Duration::from_secs(240), &log)?;
+    service.wait_for_ok(addr(WORKER), "/v1/health", Duration::from_secs(240), &log)?;
     Ok(service)
 }
 
@@ -74,7 +74,12 @@ pub fn fake_upstream(env: &Env, log_dir: &Path) -> Result<Service> {
         FAKE_UPSTREAM,
     ]);
     let mut service = Service::start("fake upstream", &mut cmd, &log)?;
-    service.wait_for(addr(FAKE_UPSTREAM), Duration::from_secs(300), &log)?;
+    service.wait_for_ok(
+        addr(FAKE_UPSTREAM),
+        "/_control/log",
+        Duration::from_secs(300),
+        &log,
+    )?;
     Ok(service)
 }
 
