@@ -11,6 +11,8 @@ mod brand;
 mod brands;
 mod color;
 mod error;
+#[cfg(test)]
+mod fixtures;
 mod generation;
 mod plan;
 mod prompt;

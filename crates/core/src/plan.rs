@@ -87,23 +87,8 @@ pub fn plan_with_session(
 mod tests {
     use super::*;
     use crate::prompt::CONSISTENCY;
-    use crate::spec::YearInput;
 
-    fn input() -> SpecInput {
-        SpecInput {
-            brand: "maxda".into(),
-            model: "CX-30".into(),
-            year: YearInput::Number(2021.0),
-            color: "Soul Red Crystal".into(),
-            body_type: "crossover".into(),
-            angles: vec![
-                "front".into(),
-                "side".into(),
-                "rear".into(),
-                "interior".into(),
-            ],
-        }
-    }
+    use crate::fixtures::maxda_input as input;
 
     #[test]
     fn every_prompt_names_the_car_and_shares_the_identity() {

@@ -279,23 +279,9 @@ mod tests {
     use super::*;
     use crate::plan::plan_with_session;
     use crate::seed::SessionId;
-    use crate::spec::{SpecInput, YearInput};
+    use crate::spec::SpecInput;
 
-    fn input() -> SpecInput {
-        SpecInput {
-            brand: "maxda".into(),
-            model: "CX-30".into(),
-            year: YearInput::Number(2021.0),
-            color: "Soul Red Crystal".into(),
-            body_type: "crossover".into(),
-            angles: vec![
-                "front".into(),
-                "side".into(),
-                "rear".into(),
-                "interior".into(),
-            ],
-        }
-    }
+    use crate::fixtures::maxda_input as input;
 
     fn enrichment() -> Enrichment {
         Enrichment {
