@@ -141,6 +141,8 @@ export function readCards(page) {
         angle: card.dataset.angle,
         status: card.dataset.status,
         seed: card.dataset.seed,
+        provider: card.dataset.provider,
+        cache: card.dataset.cache,
         width: img ? img.naturalWidth : 0,
         alt: img ? img.alt : null,
         error: card.querySelector('[data-testid=shot-error]')?.textContent ?? null,

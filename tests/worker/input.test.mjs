@@ -44,8 +44,30 @@ test("nothing was sent upstream for bad input", async () => {
   }
 });
 
-test("image: a malformed percent escape still gets an image, not a 500", async () => {
-  const response = await get("/v1/image?prompt=%E2%28%A1%ZZ&seed=1&angle=front&bodyType=sedan&color=red");
+test("image: a malformed percent escape is kept as typed, not a 500", async () => {
+  const response = await get("/v1/image?prompt=100%ZZ%20red&seed=1&angle=front&bodyType=sedan&color=red");
   assert.equal(response.status, 200);
   await response.arrayBuffer();
+});
+
+test("bytes that are not UTF-8 once decoded are refused, not replaced", async () => {
+  for (const path of [
+    "/v1/image?prompt=%E2%28%A1&seed=1&angle=front&bodyType=sedan&color=red",
+    "/v1/search/logo?brand=%FF%FE",
+  ]) {
+    const response = await get(path);
+    assert.equal(response.status, 400, path);
+    const body = await response.json();
+    assert.equal(body.error.code, "bad_request");
+    assert.match(body.error.message, /not valid UTF-8/);
+  }
+});
+
+test("preflight for an unknown route is a 404; a wrong method names the allowed ones", async () => {
+  const preflight = await get("/nope", { method: "OPTIONS", headers: { origin: "http://127.0.0.1:3000" } });
+  assert.equal(preflight.status, 404);
+  const wrong = await get("/v1/health", { method: "POST" });
+  assert.equal(wrong.status, 405);
+  assert.equal(wrong.headers.get("allow"), "GET, OPTIONS");
+  assert.match(wrong.headers.get("vary") ?? "", /Origin/);
 });

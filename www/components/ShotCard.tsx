@@ -31,6 +31,8 @@ export function ShotCard({ shot, spec, canRetry, onRetry }: Props) {
       data-angle={shot.angle}
       data-status={shot.status}
       data-seed={shot.seed}
+      data-provider={shot.provider ?? ""}
+      data-cache={shot.cache ?? ""}
       aria-busy={pending}
       aria-labelledby={`shot-${shot.angle}`}
     >

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Studio, plan } from "turntable";
+import { Studio, checkSpec, plan } from "turntable";
 import type { Plan, Shot, SpecInput } from "turntable";
 
 import { downloadShots } from "@/lib/download";
@@ -311,15 +311,23 @@ function toInput(values: SpecValues): SpecInput {
 
 type Preview = { plan: Plan } | { field: string | undefined; errors: FieldErrors };
 
-/** Plans without the network; a spec the module refuses gives the error of its field. */
+/**
+ * Plans without the network. A spec the module refuses gives the error of every field at
+ * once (`checkSpec`), each beside its own field.
+ */
 function tryPlan(input: SpecInput): Preview {
   try {
     return { plan: plan(input) };
   } catch (err) {
-    const error = asTurntableError(err);
-    const field = error.field;
-    const key = (field && field in FIRST_SPEC ? field : "brand") as keyof SpecValues;
-    return { field, errors: { [key]: fieldMessage(error.message, field) } };
+    const refused = asTurntableError(err);
+    const found = checkSpec(input).errors;
+    const all = found.length > 0 ? found : [{ field: refused.field ?? "brand", message: refused.message }];
+    const errors: FieldErrors = {};
+    for (const error of all) {
+      const key = (error.field in FIRST_SPEC ? error.field : "brand") as keyof SpecValues;
+      errors[key] ??= fieldMessage(error.message, error.field);
+    }
+    return { field: all[0].field, errors };
   }
 }
 

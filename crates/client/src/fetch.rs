@@ -75,6 +75,11 @@ pub async fn fetch_image(req: ImageRequest<'_>) -> Result<Landed, ShotError> {
 
     let header = |name: &str| response.headers().get(name);
     let (provider, cache) = (header("x-turntable-provider"), header("x-turntable-cache"));
+    let content_type = header("content-type").unwrap_or_default();
+    if provider.is_none() || !content_type.starts_with("image/") {
+        let message = format!("the endpoint answered {content_type:?}, not a Turntable image");
+        return Err(ShotError::new("not_an_image", message));
+    }
     let raw: web_sys::Response = response.into();
     let blob = JsFuture::from(raw.blob().map_err(js_failure)?)
         .await

@@ -31,8 +31,9 @@ impl Studio {
     ) -> Result<Studio, JsValue> {
         let endpoint = get(&options, "endpoint").as_string().unwrap_or_default();
         let endpoint = endpoint.trim().trim_end_matches('/');
-        if !(endpoint.starts_with("http://") || endpoint.starts_with("https://")) {
-            let message = format!("endpoint {endpoint:?} is not an http(s) URL");
+        let web = endpoint.starts_with("http://") || endpoint.starts_with("https://");
+        if !web || endpoint.contains(['?', '#']) {
+            let message = format!("endpoint {endpoint:?} is not an http(s) URL without query");
             return Err(js_error("invalid_endpoint", Some("endpoint"), &message));
         }
         Ok(Studio {

@@ -19,6 +19,38 @@ fn endpoint() -> &'static str {
     }
 }
 
+fn fakes() -> &'static str {
+    match option_env!("TURNTABLE_FAKE_UPSTREAM") {
+        Some(address) => address,
+        None => {
+            panic!("TURNTABLE_FAKE_UPSTREAM is not set: run these tests with `cargo xtask test`")
+        }
+    }
+}
+
+/// Sets how one fake provider behaves (`tests/fake-upstream`), or resets them all.
+async fn control(route: &str, behaviour: &str) {
+    let url = format!("{}/_control/{route}", fakes());
+    let request = gloo_net::http::Request::post(&url)
+        .body(behaviour.to_owned())
+        .unwrap();
+    let response = request.send().await.expect("the fakes answer");
+    assert!(response.ok(), "control {route}: {}", response.status());
+}
+
+/// The fakes' counters for one provider.
+async fn counters(provider: &str) -> JsValue {
+    let url = format!("{}/_control/log", fakes());
+    let text = gloo_net::http::Request::get(&url)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    get(&get(&json(&text), "counters"), provider)
+}
+
 fn json(text: &str) -> JsValue {
     JSON::parse(text).expect("test JSON")
 }
@@ -198,4 +230,38 @@ async fn deadline_fails_late_shots_and_keeps_the_series() {
         assert_eq!(text(shot, "status"), "failed");
         assert_eq!(text(&get(shot, "error"), "code"), "timeout");
     }
+}
+
+#[wasm_bindgen_test]
+async fn one_failing_angle_degrades_alone() {
+    control("reset", "").await;
+    // The first image call gets a body that is no image; the next provider then fails for
+    // longer than its retries last, so that one shot ends with the embedded renderer.
+    control("openai", r#"{"mode":"garbage","times":1}"#).await;
+    control("pollinations", r#"{"mode":"fail","times":10}"#).await;
+
+    let series = generate(MAZDA, JsValue::UNDEFINED).await;
+    control("reset", "").await;
+
+    let shots = items(&series.expect("the series resolves"), "shots");
+    let mut statuses: Vec<String> = shots.iter().map(|s| text(s, "status")).collect();
+    statuses.sort();
+    assert_eq!(statuses, ["fallback", "ok", "ok"]);
+    for shot in &shots {
+        assert!(text(shot, "image").starts_with("blob:"));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn every_shot_is_in_flight_at_once() {
+    control("reset", "").await;
+    control("openai", r#"{"mode":"slow","delayMs":800}"#).await;
+
+    let series = generate(MAZDA, JsValue::UNDEFINED).await;
+    let seen = counters("openai").await;
+    control("reset", "").await;
+
+    assert_eq!(items(&series.expect("series"), "shots").len(), 3);
+    assert_eq!(get(&seen, "calls").as_f64(), Some(3.0));
+    assert_eq!(get(&seen, "maxConcurrent").as_f64(), Some(3.0));
 }

@@ -195,7 +195,7 @@ fn parse_year(raw: &YearInput, current_year: u16) -> Result<u16, SpecError> {
 
     let newest = max_year(current_year);
     if !(1886..=newest).contains(&year) {
-        let message = format!("year {year} is outside 1886..={newest}");
+        let message = format!("year {year} is not between 1886 and {newest}");
         return Err(SpecError::new(ErrorCode::YearOutOfRange, "year", message));
     }
     Ok(year)
@@ -458,12 +458,12 @@ mod tests {
             (
                 YearInput::Number(1885.0),
                 ErrorCode::YearOutOfRange,
-                "year 1885 is outside 1886..=2027",
+                "year 1885 is not between 1886 and 2027",
             ),
             (
                 YearInput::Number(2028.0),
                 ErrorCode::YearOutOfRange,
-                "year 2028 is outside 1886..=2027",
+                "year 2028 is not between 1886 and 2027",
             ),
             (
                 YearInput::Number(2020.5),

@@ -42,11 +42,12 @@ pub fn preflight() -> Result<Response> {
 
 /// Adds the CORS headers of an allowed origin to a response.
 pub fn decorate(config: &Config, origin: Option<&str>, headers: &mut Headers) {
+    // Every answer depends on the origin, so a cache never hands one origin's to another.
+    let _ = headers.append("vary", "Origin");
     let Some(origin) = origin.filter(|o| allowed(config, o)) else {
         return;
     };
     let _ = headers.set("access-control-allow-origin", origin);
-    let _ = headers.append("vary", "Origin");
     let exposed = "x-turntable-provider, x-turntable-cache, x-request-id, server-timing";
     let _ = headers.set("access-control-expose-headers", exposed);
 }

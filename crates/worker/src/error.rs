@@ -127,6 +127,9 @@ impl ApiError {
                 .headers_mut()
                 .set("retry-after", &retry_after.to_string())?;
         }
+        if let Self::MethodNotAllowed = self {
+            response.headers_mut().set("allow", "GET, OPTIONS")?;
+        }
         Ok(response)
     }
 }

@@ -41,7 +41,7 @@ pub struct ImageRequest {
 
 impl ImageRequest {
     pub fn parse(url: &Url) -> Result<Self, ApiError> {
-        let params = Params::new(url);
+        let params = Params::new(url)?;
         let angle_id = params.text("angle", 40)?;
         let angle = angle_by_id(&angle_id)
             .ok_or_else(|| ApiError::BadRequest(format!("unknown angle {angle_id:?}")))?;

@@ -39,6 +39,9 @@ use crate::log::RequestLog;
 /// The Durable Object class of the shared gate, exported to the runtime.
 pub use crate::gate::ProviderGate;
 
+/// Every route the worker answers; all of them are `GET` (and `OPTIONS` for preflight).
+const ROUTES: [&str; 3] = ["/v1/health", "/v1/search/logo", "/v1/image"];
+
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     let config = Config::from_env(&env);
@@ -47,7 +50,10 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
 
     let outcome = match cors::check(&config, origin.as_deref(), req.method()) {
         Err(err) => Err(err),
-        Ok(cors::Verdict::Preflight) => cors::preflight().map_err(ApiError::from),
+        Ok(cors::Verdict::Preflight) if ROUTES.contains(&req.path().as_str()) => {
+            cors::preflight().map_err(ApiError::from)
+        }
+        Ok(cors::Verdict::Preflight) => Err(ApiError::NotFound),
         Ok(cors::Verdict::Proceed) => route(&req, &config, &mut log).await,
     };
     let code = outcome.as_ref().err().map(ApiError::code);
@@ -77,7 +83,7 @@ async fn route(
             admit(req, config)?;
             image::generate(&url, config, log).await
         }
-        (_, "/v1/health" | "/v1/search/logo" | "/v1/image") => Err(ApiError::MethodNotAllowed),
+        (_, path) if ROUTES.contains(&path) => Err(ApiError::MethodNotAllowed),
         _ => Err(ApiError::NotFound),
     }
 }

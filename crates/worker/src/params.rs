@@ -10,13 +10,19 @@ pub struct Params {
 }
 
 impl Params {
-    pub fn new(url: &Url) -> Self {
-        Self {
-            pairs: url
-                .query_pairs()
-                .map(|(k, v)| (k.into_owned(), v.into_owned()))
-                .collect(),
-        }
+    /// Decodes the query, refusing a value that is not UTF-8 once decoded (rather than
+    /// passing replacement characters on to a prompt or a cache key).
+    pub fn new(url: &Url) -> Result<Self, ApiError> {
+        let query = url.query().unwrap_or_default();
+        let pairs = query
+            .split('&')
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| {
+                let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+                Ok((decode(key)?, decode(value)?))
+            })
+            .collect::<Result<_, ApiError>>()?;
+        Ok(Self { pairs })
     }
 
     /// The value of `name`, if present (the first one when repeated).
@@ -83,6 +89,16 @@ impl Params {
         }
         Ok(())
     }
+}
+
+/// One form-encoded component: `+` is a space, `%XX` a byte, and the bytes must be UTF-8.
+fn decode(component: &str) -> Result<String, ApiError> {
+    let spaced = component.replace('+', " ");
+    let bytes: Vec<u8> = percent_encoding::percent_decode_str(&spaced).collect();
+    String::from_utf8(bytes).map_err(|_| {
+        let shown: String = component.chars().take(40).collect();
+        ApiError::BadRequest(format!("query component {shown:?} is not valid UTF-8"))
+    })
 }
 
 /// At most 40 characters of a value, for error messages.

@@ -222,28 +222,79 @@ fn side(out: &mut String, scene: &Scene, mirrored: bool) {
     out.push_str("</g>");
 }
 
+/// How much the receding side is compressed in a three-quarter view.
+const RECEDE: f32 = 0.74;
+/// How wide the near end (nose or tail) is drawn in a three-quarter view.
+const END_WIDTH: f32 = 150.0;
+
 fn three_quarter(out: &mut String, scene: &Scene, front: bool, mirrored: bool) {
     let p = profile(scene.body);
-    shadow(out, 420.0, 280.0);
-    // The side recedes: compressed and sheared, with the near face drawn square-on beside it.
-    let side_flip = if front {
-        ""
+    shadow(out, 400.0, 290.0);
+
+    // The side recedes to the left, compressed, and ends where the near end begins; for a
+    // rear view the side is turned round so that its tail meets the near end.
+    let joint = 560.0;
+    let side = if front {
+        format!(
+            "translate({},0) scale({RECEDE},1)",
+            joint - RECEDE * p.front
+        )
     } else {
-        "translate(800,0) scale(-1,1) "
+        format!(
+            "translate({},0) scale(-{RECEDE},1)",
+            joint + RECEDE * p.rear
+        )
     };
     let outer = if mirrored {
         r#" transform="translate(800,0) scale(-1,1)""#
     } else {
         ""
     };
+    let _ = write!(out, "<g{outer}><g transform=\"{side}\">");
+    silhouette(out, &p, scene.color);
+    out.push_str("</g>");
+    near_end(out, &p, scene.color, joint, front);
+    out.push_str("</g>");
+}
+
+/// The nose or tail of a three-quarter view, joined to the side at `x0`.
+fn near_end(out: &mut String, p: &Profile, color: &str, x0: f32, front: bool) {
+    let x1 = x0 + END_WIDTH;
+    let bottom = GROUND - p.wheel * 0.55;
+    let (top, drop) = (p.belt + 6.0, 12.0);
+
+    // The far wheel shows under the near end.
     let _ = write!(
         out,
-        "<g{outer}><g transform=\"{side_flip}translate(60,40) scale(0.72,0.95) skewY(-4)\">"
+        r##"<ellipse cx="{}" cy="{}" rx="{}" ry="{}" fill="{TYRE}"/>"##,
+        x1 - 28.0,
+        GROUND - p.wheel * 0.75,
+        p.wheel * 0.45,
+        p.wheel * 0.75
     );
-    silhouette(out, &p, scene.color);
-    out.push_str("</g><g transform=\"translate(430,70) scale(0.55,0.9)\">");
-    face_shapes(out, &p, scene.color, front);
-    out.push_str("</g></g>");
+    let _ = write!(
+        out,
+        r##"<path d="M{x0},{top} L{x1},{t1} L{x1},{b1} L{x0},{bottom} Z" fill="{color}" stroke="#0006" stroke-width="2"/><path d="M{x0},{top} L{x1},{t1} L{x1},{b1} L{x0},{bottom} Z" fill="#000" opacity="0.16"/>"##,
+        t1 = top + drop,
+        b1 = bottom + drop,
+    );
+
+    let lamp = if front { "#fff6c8" } else { "#c0262d" };
+    let _ = write!(
+        out,
+        r##"<rect x="{}" y="{}" width="44" height="16" rx="6" fill="{lamp}" stroke="#0005"/>"##,
+        x1 - 52.0,
+        top + drop + 8.0
+    );
+    let (mid_x, mid_y) = (x0 + 26.0, top + 36.0);
+    let detail = if front {
+        format!(r##"<rect x="{mid_x}" y="{mid_y}" width="56" height="24" rx="6" fill="#2a2d31"/>"##)
+    } else {
+        format!(
+            r##"<rect x="{mid_x}" y="{mid_y}" width="48" height="18" rx="2" fill="#f5f5f5" stroke="#333"/>"##
+        )
+    };
+    out.push_str(&detail);
 }
 
 fn face(out: &mut String, scene: &Scene, front: bool) {

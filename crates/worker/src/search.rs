@@ -53,7 +53,7 @@ struct Query {
 
 impl Query {
     fn parse(url: &Url) -> Result<Self, ApiError> {
-        let typed = Params::new(url).text("brand", MAX_BRAND)?;
+        let typed = Params::new(url)?.text("brand", MAX_BRAND)?;
         let typed = typed.split_whitespace().collect::<Vec<_>>().join(" ");
         let known = turntable_core::brand_by_name(&typed);
         let brand = known.map_or(typed, |b| b.name.to_owned());

@@ -18,7 +18,21 @@ const SECRET_HEADERS: [&str; 3] = ["authorization", "x-subscription-token", "coo
 
 pub fn answer(stream: &mut TcpStream, request: &Request, state: &Mutex<State>) {
     if let Some(rest) = request.path.strip_prefix("/_control/") {
-        return http::write(stream, &control(rest, request, state));
+        // Browser tests drive the fakes from their own page, so control answers are CORS-open.
+        let reply = control(rest, request, state).with_header("access-control-allow-origin", "*");
+        return http::write(stream, &reply);
+    }
+    if request.path.starts_with("/portal/") {
+        // A captive portal or a misrouted proxy: 200 with a page, whatever was asked.
+        let page = Reply::new(
+            200,
+            "text/html; charset=utf-8",
+            b"<html>sign in</html>".to_vec(),
+        );
+        return http::write(
+            stream,
+            &page.with_header("access-control-allow-origin", "*"),
+        );
     }
     if request.path.starts_with("/images/") {
         return http::write(
