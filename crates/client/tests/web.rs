@@ -265,3 +265,24 @@ async fn every_shot_is_in_flight_at_once() {
     assert_eq!(get(&seen, "calls").as_f64(), Some(3.0));
     assert_eq!(get(&seen, "maxConcurrent").as_f64(), Some(3.0));
 }
+
+#[wasm_bindgen_test]
+async fn an_answer_that_is_not_an_image_fails_the_shot() {
+    // A portal that answers 200 with a page: a shot must not count that as an image.
+    let options = json(&format!(r#"{{"endpoint":"{}/portal"}}"#, fakes()));
+    let studio = Studio::new(options).expect("studio");
+    let series = JsFuture::from(studio.generate(json(MAZDA), None))
+        .await
+        .expect("series");
+    for shot in items(&series, "shots") {
+        assert_eq!(text(&shot, "status"), "failed");
+        assert_eq!(text(&get(&shot, "error"), "code"), "not_an_image");
+    }
+}
+
+#[wasm_bindgen_test]
+fn endpoint_with_a_query_is_rejected() {
+    let options = json(r#"{"endpoint":"http://127.0.0.1:8787/v1/health?x="}"#);
+    let err = Studio::new(options).err().expect("rejected");
+    assert_eq!(text(&err, "code"), "invalid_endpoint");
+}
