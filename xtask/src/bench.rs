@@ -32,16 +32,7 @@ pub fn run_all(env: &Env) -> Result {
 /// The core's planning speed for a 6-angle series on one thread.
 fn plans_per_second(env: &Env) -> Result<f64> {
     let out = env
-        .cargo()
-        .args([
-            "run",
-            "--quiet",
-            "--release",
-            "-p",
-            "turntable-core",
-            "--example",
-            "bench",
-        ])
+        .core_example("bench")
         .output()
         .map_err(|e| format!("cannot run the core bench: {e}"))?;
     let text = String::from_utf8_lossy(&out.stdout);

@@ -42,17 +42,5 @@ pub fn report(env: &Env) -> Result {
     let cars = env
         .root
         .join("tests/node_modules/vega-datasets/data/cars.json");
-    run(env
-        .cargo()
-        .args([
-            "run",
-            "--quiet",
-            "--release",
-            "-p",
-            "turntable-core",
-            "--example",
-            "report",
-            "--",
-        ])
-        .arg(cars))
+    run(env.core_example("report").arg(cars))
 }

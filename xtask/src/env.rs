@@ -56,6 +56,22 @@ impl Env {
         self.cmd("cargo")
     }
 
+    /// `cargo run --release` of one of the core's examples (`bench`, `report`).
+    pub fn core_example(&self, name: &str) -> Command {
+        let mut cmd = self.cargo();
+        cmd.args([
+            "run",
+            "--quiet",
+            "--release",
+            "-p",
+            "turntable-core",
+            "--example",
+            name,
+        ]);
+        cmd.arg("--");
+        cmd
+    }
+
     fn path(&self) -> OsString {
         let mut dirs = vec![self.node_bin(), cargo_bin()];
         dirs.extend(std::env::split_paths(

@@ -106,31 +106,8 @@ impl Service {
 
     /// Waits until `addr` accepts connections, failing early if the process exits.
     pub fn wait_for(&mut self, addr: SocketAddr, limit: Duration, log: &Path) -> Result {
-        let start = Instant::now();
-        while start.elapsed() < limit {
-            if TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_ok() {
-                println!(
-                    "xtask: {} is up on {addr} after {:.1}s",
-                    self.name,
-                    start.elapsed().as_secs_f32()
-                );
-                return Ok(());
-            }
-            if let Ok(Some(status)) = self.child.try_wait() {
-                return Err(format!(
-                    "{} exited ({status}); see {}",
-                    self.name,
-                    log.display()
-                ));
-            }
-            std::thread::sleep(Duration::from_millis(250));
-        }
-        Err(format!(
-            "{} did not listen on {addr} within {}s; see {}",
-            self.name,
-            limit.as_secs(),
-            log.display()
-        ))
+        let listening = || TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_ok();
+        self.wait_until(listening, &format!("listen on {addr}"), limit, log)
     }
 
     /// Waits until `GET path` on `addr` answers 200: a port can be open before the service
@@ -142,10 +119,27 @@ impl Service {
         limit: Duration,
         log: &Path,
     ) -> Result {
-        self.wait_for(addr, limit, log)?;
+        self.wait_until(
+            || http_ok(addr, path),
+            &format!("answer GET {path} on {addr}"),
+            limit,
+            log,
+        )
+    }
+
+    /// Polls `ready` until it holds, the process exits, or `limit` passes.
+    fn wait_until(
+        &mut self,
+        ready: impl Fn() -> bool,
+        what: &str,
+        limit: Duration,
+        log: &Path,
+    ) -> Result {
         let start = Instant::now();
         while start.elapsed() < limit {
-            if http_ok(addr, path) {
+            if ready() {
+                let waited = start.elapsed().as_secs_f32();
+                println!("xtask: {} is up ({what}) after {waited:.1}s", self.name);
                 return Ok(());
             }
             if let Ok(Some(status)) = self.child.try_wait() {
@@ -157,10 +151,10 @@ impl Service {
             }
             std::thread::sleep(Duration::from_millis(250));
         }
+        let seconds = limit.as_secs();
         Err(format!(
-            "{} did not answer GET {path} within {}s; see {}",
+            "{} did not {what} within {seconds}s; see {}",
             self.name,
-            limit.as_secs(),
             log.display()
         ))
     }
