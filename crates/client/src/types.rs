@@ -62,6 +62,10 @@ export interface Series {
   notes: Note[]; score: Score; shots: Shot[]; ms: number;
 }
 export interface StudioOptions { endpoint: string }
+/** `generate`'s options may be left out. */
+export interface Studio {
+  generate(spec: SpecInput, options?: GenerateOptions): Promise<Series>;
+}
 export interface Progress { done: number; total: number }
 export interface GenerateOptions {
   onShot?: (shot: Shot) => void;
