@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use futures::future::join_all;
 use turntable_core::{BodyType, Color, angle_by_id};
 use worker::{Headers, Response, Url};
 
@@ -148,23 +149,19 @@ pub async fn generate(
     respond(picture, provider, cache, log)
 }
 
-/// The shot as some provider of the chain already drew it, if cached.
+/// The shot as some provider of the chain already drew it, if cached. The look-ups run
+/// together; the first provider of the chain that has it wins.
 async fn cached(config: &Config, shot: &ImageRequest) -> Option<(Provider, Picture)> {
-    for &provider in &config.image_providers {
-        let Some(upstream) = config.upstream(provider) else {
-            continue;
-        };
-        if let Some(hit) = cache::get(&shot.cache_key(provider, &upstream.model)).await {
-            return Some((
-                provider,
-                Picture {
-                    bytes: hit.body,
-                    content_type: hit.content_type,
-                },
-            ));
-        }
-    }
-    None
+    let lookups = config.image_providers.iter().filter_map(|&provider| {
+        let key = shot.cache_key(provider, &config.upstream(provider)?.model);
+        Some(async move { cache::get(&key).await.map(|hit| (provider, hit)) })
+    });
+    let (provider, hit) = join_all(lookups).await.into_iter().flatten().next()?;
+    let picture = Picture {
+        bytes: hit.body,
+        content_type: hit.content_type,
+    };
+    Some((provider, picture))
 }
 
 /// Tries the chain in order; the first picture is cached and returned.
