@@ -257,6 +257,27 @@ describe('text and bad input', () => {
     await page.getByTestId('angles').getByTestId('error-angles').waitFor();
     await page.close();
   });
+
+  test('every bad field shows its own error at once', async () => {
+    const page = await openPage(browser.context);
+    await fillSpec(page, {
+      brand: '',
+      model: 'A4',
+      year: '21',
+      color: '',
+      bodyType: 'sedan',
+      angles: [],
+    });
+    await page.getByTestId('generate').click();
+    await page.getByTestId('error-angles').waitFor();
+
+    const shown = async (id) => (await page.getByTestId(id).textContent()).trim();
+    assert.equal(await shown('error-brand'), 'Brand is required');
+    assert.match(await shown('error-year'), /21/);
+    assert.equal(await shown('error-color'), 'Colour is required');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'brand');
+    await page.close();
+  });
 });
 
 describe('failures, retries and cancelling', () => {

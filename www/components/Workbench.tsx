@@ -233,7 +233,7 @@ export function Workbench() {
             {loadError ? `The module did not load: ${loadError}` : "Loading the module…"}
           </p>
         )}
-        <WorkerStatus endpoint={endpoint} health={health} />
+        <WorkerStatus endpoint={endpoint} health={studioError ? "refused" : health} />
       </section>
 
       <section ref={seriesRef} className="panel series-panel" aria-labelledby="series-heading">
@@ -260,7 +260,8 @@ export function Workbench() {
 
 interface WorkerStatusProps {
   endpoint: string | null;
-  health: Health | "down" | null;
+  /** "refused" when the module will not use the endpoint at all, whatever answers there. */
+  health: Health | "down" | "refused" | null;
 }
 
 /** Which worker the page talks to, and whether its health check answered. */
@@ -268,11 +269,11 @@ function WorkerStatus({ endpoint, health }: WorkerStatusProps) {
   if (!endpoint) {
     return null;
   }
-  const state = health === null ? "checking" : health === "down" ? "down" : health.status;
-  const upstreams = health && health !== "down" ? health.upstreams?.image?.join(", ") : null;
+  const state = health === null ? "checking" : typeof health === "string" ? health : health.status;
+  const upstreams = health && typeof health !== "string" ? health.upstreams?.image?.join(", ") : null;
   return (
     <p className="worker" data-testid="worker-status" data-state={state}>
-      <span className={`dot dot-${state === "ok" ? "ok" : state === "down" ? "down" : "wait"}`} />
+      <span className={`dot dot-${state === "ok" ? "ok" : state === "checking" ? "wait" : "down"}`} />
       Worker <code>{endpoint}</code> {STATE_TEXT[state] ?? state}
       {upstreams ? <span className="upstreams"> · images from {upstreams}</span> : null}
     </p>
@@ -282,6 +283,7 @@ function WorkerStatus({ endpoint, health }: WorkerStatusProps) {
 const STATE_TEXT: Record<string, string> = {
   ok: "is up",
   down: "is not answering",
+  refused: "is not a usable endpoint",
   checking: "…",
 };
 

@@ -80,10 +80,28 @@ function extension(type: string): string {
   return known[mime] ?? "img";
 }
 
-/** The text of an error thrown by the module, without the "field: " prefix it starts with. */
+/** How the form names each field of the spec, where the module says its JSON name. */
+const FIELD_LABELS: Record<string, string> = {
+  brand: "Brand",
+  model: "Model",
+  year: "Year",
+  color: "Colour",
+  bodyType: "Body type",
+  angles: "Angles",
+};
+
+/**
+ * The text of an error thrown by the module, without the "field: " prefix it starts with,
+ * and with the field called as the form labels it ("color is required" → "Colour is …").
+ */
 export function fieldMessage(message: string, field: string | undefined): string {
   const prefix = field ? `${field}: ` : "";
-  return sentence(prefix && message.startsWith(prefix) ? message.slice(prefix.length) : message);
+  const text = prefix && message.startsWith(prefix) ? message.slice(prefix.length) : message;
+  const label = field ? FIELD_LABELS[field] : undefined;
+  if (field && label && text.startsWith(`${field} `)) {
+    return `${label}${text.slice(field.length)}`;
+  }
+  return sentence(text);
 }
 
 /** A lowercase error message as the start of a sentence. */
