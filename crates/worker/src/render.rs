@@ -209,15 +209,19 @@ fn wheel(out: &mut String, cx: f32, cy: f32, r: f32) {
     );
 }
 
-fn side(out: &mut String, scene: &Scene, mirrored: bool) {
-    let p = profile(scene.body);
-    shadow(out, 400.0, 300.0);
-    let flip = if mirrored {
+/// The attribute that mirrors a drawing left to right, for the right-hand angles.
+fn mirror(on: bool) -> &'static str {
+    if on {
         r#" transform="translate(800,0) scale(-1,1)""#
     } else {
         ""
-    };
-    let _ = write!(out, "<g{flip}>");
+    }
+}
+
+fn side(out: &mut String, scene: &Scene, mirrored: bool) {
+    let p = profile(scene.body);
+    shadow(out, 400.0, 300.0);
+    let _ = write!(out, "<g{}>", mirror(mirrored));
     silhouette(out, &p, scene.color);
     out.push_str("</g>");
 }
@@ -245,12 +249,7 @@ fn three_quarter(out: &mut String, scene: &Scene, front: bool, mirrored: bool) {
             joint + RECEDE * p.rear
         )
     };
-    let outer = if mirrored {
-        r#" transform="translate(800,0) scale(-1,1)""#
-    } else {
-        ""
-    };
-    let _ = write!(out, "<g{outer}><g transform=\"{side}\">");
+    let _ = write!(out, "<g{}><g transform=\"{side}\">", mirror(mirrored));
     silhouette(out, &p, scene.color);
     out.push_str("</g>");
     near_end(out, &p, scene.color, joint, front);

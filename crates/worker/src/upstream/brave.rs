@@ -4,7 +4,7 @@
 use serde::Deserialize;
 use worker::{Headers, Method, Url};
 
-use super::{Provider, Reference, base, check, endpoint, request, send};
+use super::{Provider, Reference, base, endpoint, request, send_ok};
 use crate::config::Upstream;
 use crate::error::ApiError;
 
@@ -64,10 +64,7 @@ pub async fn search(
     headers.set("x-subscription-token", &key.header_value(false))?;
     let request = request(url.as_str(), Method::Get, headers, None)?;
 
-    let fetched = check(
-        PROVIDER,
-        send(PROVIDER, request, timeout_ms, MAX_BODY).await?,
-    )?;
+    let fetched = send_ok(PROVIDER, request, timeout_ms, MAX_BODY).await?;
     references(&fetched.body)
 }
 

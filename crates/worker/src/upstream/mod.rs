@@ -141,6 +141,19 @@ async fn read(
 
 /// Passes a success through; turns any other status into its error, with the wait the
 /// upstream asked for (a `Retry-After` header or a `retry_after` field of a JSON body).
+/// [`send`], then [`check`]: the answer of a call that only a 2xx status completes.
+pub async fn send_ok(
+    provider: Provider,
+    request: Request,
+    timeout_ms: u64,
+    max_body: usize,
+) -> Result<Fetched, ApiError> {
+    check(
+        provider,
+        send(provider, request, timeout_ms, max_body).await?,
+    )
+}
+
 pub fn check(provider: Provider, fetched: Fetched) -> Result<Fetched, ApiError> {
     if (200..300).contains(&fetched.status) {
         return Ok(fetched);

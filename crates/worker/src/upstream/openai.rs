@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde_json::json;
 use worker::{Headers, Method};
 
-use super::{Picture, Provider, base, check, endpoint, picture, request, send};
+use super::{Picture, Provider, base, endpoint, picture, request, send_ok};
 use crate::config::Upstream;
 use crate::error::ApiError;
 use crate::image::ImageRequest;
@@ -53,10 +53,7 @@ pub async fn generate(
     headers.set("authorization", &key.header_value(true))?;
     let request = request(&url, Method::Post, headers, Some(body.to_string()))?;
 
-    let fetched = check(
-        PROVIDER,
-        send(PROVIDER, request, timeout_ms, MAX_BODY).await?,
-    )?;
+    let fetched = send_ok(PROVIDER, request, timeout_ms, MAX_BODY).await?;
     decode(&fetched.body)
 }
 

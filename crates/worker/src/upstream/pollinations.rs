@@ -5,7 +5,7 @@
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use worker::{Headers, Method, Url};
 
-use super::{Picture, Provider, base, check, endpoint, picture, request, send};
+use super::{Picture, Provider, base, endpoint, picture, request, send_ok};
 use crate::config::Upstream;
 use crate::error::ApiError;
 use crate::image::ImageRequest;
@@ -34,10 +34,7 @@ pub async fn generate(
     }
     let request = request(url.as_str(), Method::Get, headers, None)?;
 
-    let fetched = check(
-        PROVIDER,
-        send(PROVIDER, request, timeout_ms, MAX_BODY).await?,
-    )?;
+    let fetched = send_ok(PROVIDER, request, timeout_ms, MAX_BODY).await?;
     picture(PROVIDER, fetched.body)
 }
 
