@@ -1,9 +1,13 @@
-// worker_overhead_p50_ms / _p99_ms: the latency the worker adds to an image request,
-// against the same fake provider called directly, side by side in one run; and the floor
-// of that overhead, what a route that does nothing (health) costs over the direct call.
+// worker_overhead_p50_ms / _p99_ms: the latency the worker adds to an image request, over
+// the same fake provider called directly, side by side in one run. The worker runs on
+// workerd as a deployment does (see workerd.mjs); the same figure through `wrangler dev`,
+// whose reloading proxy adds a fixed cost of its own, is reported beside it. The floor is
+// what a route that does nothing (health) costs over the direct call.
 import { control, endpoint, fakes, percentile, report, resetFakes, round } from "./common.mjs";
+import { readVars, startWorkerd } from "./workerd.mjs";
 
 const ROUNDS = 300;
+const WORKERD_PORT = 8789;
 const PROMPT = "A 2021 Mazda CX-30, a crossover SUV painted red. View: front.";
 
 async function timed(url) {
@@ -14,30 +18,37 @@ async function timed(url) {
   return performance.now() - started;
 }
 
-await resetFakes();
-await control("pollinations", { mode: "ok" });
-const direct = [];
-const proxied = [];
-const floor = [];
-for (let i = 0; i < ROUNDS; i += 1) {
-  const seed = 1000 + i;
-  const query = `seed=${seed}&width=512&height=512&nologo=true&model=flux`;
-  direct.push(await timed(`${fakes()}/prompt/${encodeURIComponent(PROMPT)}?${query}`));
-  const params = new URLSearchParams({
-    prompt: PROMPT, seed: String(seed), angle: "front", bodyType: "crossover", color: "red",
-    width: "512", height: "512",
-  });
-  proxied.push(await timed(`${endpoint()}/v1/image?${params}`));
-  floor.push(await timed(`${endpoint()}/v1/health`));
-}
+const workerd = await startWorkerd(
+  readVars(new URL("./1-overhead.env", import.meta.url)),
+  WORKERD_PORT,
+);
+try {
+  await resetFakes();
+  await control("pollinations", { mode: "ok" });
+  const times = { direct: [], workerd: [], wranglerDev: [], floor: [] };
+  for (let i = 0; i < ROUNDS; i += 1) {
+    const seed = 1000 + i;
+    const query = `seed=${seed}&width=512&height=512&nologo=true&model=flux`;
+    times.direct.push(await timed(`${fakes()}/prompt/${encodeURIComponent(PROMPT)}?${query}`));
+    const params = new URLSearchParams({
+      prompt: PROMPT, seed: String(seed), angle: "front", bodyType: "crossover", color: "red",
+      width: "512", height: "512",
+    });
+    times.workerd.push(await timed(`${workerd.url}/v1/image?${params}`));
+    times.wranglerDev.push(await timed(`${endpoint()}/v1/image?${params}`));
+    times.floor.push(await timed(`${workerd.url}/v1/health`));
+  }
 
-// The first rounds warm both paths up; they are not part of the figure.
-const warm = (values) => values.slice(20);
-report({
-  worker_overhead_p50_ms: round(percentile(warm(proxied), 50) - percentile(warm(direct), 50)),
-  worker_overhead_p99_ms: round(percentile(warm(proxied), 99) - percentile(warm(direct), 99)),
-  direct_p50_ms: round(percentile(warm(direct), 50)),
-  // What any route costs under wrangler dev (its proxy and workerd's dispatch), before the
-  // worker does any work of its own: the part of the overhead this code cannot remove.
-  worker_route_floor_p50_ms: round(percentile(warm(floor), 50) - percentile(warm(direct), 50)),
-});
+  // The first rounds warm every path up; they are not part of the figures.
+  const at = (name, p) => percentile(times[name].slice(20), p);
+  const over = (name, p) => round(at(name, p) - at("direct", p));
+  report({
+    worker_overhead_p50_ms: over("workerd", 50),
+    worker_overhead_p99_ms: over("workerd", 99),
+    worker_overhead_wrangler_dev_p50_ms: over("wranglerDev", 50),
+    worker_route_floor_p50_ms: over("floor", 50),
+    direct_p50_ms: round(at("direct", 50)),
+  });
+} finally {
+  await workerd.stop();
+}

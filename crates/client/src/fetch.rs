@@ -1,9 +1,8 @@
 //! Requests to the Turntable worker: the logo search and one image per shot.
 
 use gloo_net::http::{Request, Response};
-use serde::Deserialize;
 use turntable_core::PlannedShot;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, Blob, Url};
 
@@ -93,11 +92,6 @@ pub async fn fetch_image(req: ImageRequest<'_>) -> Result<Landed, ShotError> {
     })
 }
 
-#[derive(Deserialize)]
-struct LogoAnswer {
-    badge: Option<String>,
-}
-
 /// The badge description of `brand` from the worker's search, if it has one.
 pub async fn search_logo(
     endpoint: &str,
@@ -114,35 +108,36 @@ pub async fn search_logo(
     if !response.ok() {
         return None;
     }
-    response
-        .json::<LogoAnswer>()
-        .await
-        .ok()?
-        .badge
-        .filter(|b| !b.trim().is_empty())
-}
-
-#[derive(Deserialize)]
-struct ErrorBody {
-    error: ErrorDetail,
-}
-
-#[derive(Deserialize)]
-struct ErrorDetail {
-    code: String,
-    message: String,
+    let answer = read_json(&response).await?;
+    string_at(&answer, &["badge"]).filter(|b| !b.trim().is_empty())
 }
 
 /// The worker's JSON error, or a generic one naming the status.
 async fn http_error(response: &Response) -> ShotError {
     let status = response.status();
-    match response.json::<ErrorBody>().await {
-        Ok(body) => ShotError {
-            code: body.error.code,
-            message: body.error.message,
-        },
-        Err(_) => ShotError::new("upstream_status", format!("the worker answered {status}")),
+    let body = read_json(response).await.unwrap_or_default();
+    let code = string_at(&body, &["error", "code"]);
+    let message = string_at(&body, &["error", "message"]);
+    match (code, message) {
+        (Some(code), Some(message)) => ShotError { code, message },
+        _ => ShotError::new("upstream_status", format!("the worker answered {status}")),
     }
+}
+
+/// A JSON body, parsed by the browser, so that the module carries no JSON parser of its
+/// own; `None` if the body is not JSON.
+async fn read_json(response: &Response) -> Option<JsValue> {
+    let text = response.text().await.ok()?;
+    js_sys::JSON::parse(&text).ok()
+}
+
+/// The string at `path` in a parsed JSON value, such as `["error", "code"]`.
+fn string_at(value: &JsValue, path: &[&str]) -> Option<String> {
+    path.iter()
+        .try_fold(value.clone(), |value, key| {
+            js_sys::Reflect::get(&value, &(*key).into()).ok()
+        })?
+        .as_string()
 }
 
 fn network(err: gloo_net::Error) -> ShotError {

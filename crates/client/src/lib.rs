@@ -14,11 +14,31 @@ use wasm_bindgen::prelude::*;
 pub use studio::Studio;
 
 use crate::error::spec_error;
-use crate::types::{current_year, from_js, to_js};
+use crate::types::{PlanInput, current_year, to_js};
 
 #[wasm_bindgen(start)]
 fn start() {
+    prepare();
+}
+
+/// Panics reported on the console, and Unicode work done with the browser's own tables.
+/// Both are set once; every input also passes through here (see `PlanInput::read`), so the
+/// module is ready even where the start function does not run, as in test harnesses.
+pub(crate) fn prepare() {
     console_error_panic_hook::set_once();
+    turntable_core::set_unicode_host(unicode);
+}
+
+/// `String.prototype.normalize` and `toLowerCase`, so the module need not carry the tables.
+fn unicode(text: &str, how: turntable_core::Transform) -> String {
+    use turntable_core::Transform;
+    let text = js_sys::JsString::from(text);
+    let done = match how {
+        Transform::Nfc => text.normalize("NFC"),
+        Transform::Nfd => text.normalize("NFD"),
+        Transform::Lowercase => text.to_lower_case(),
+    };
+    String::from(done)
 }
 
 /// Plans a series: session id, and for each angle its seed and prompt. No network.
@@ -26,7 +46,7 @@ fn start() {
 pub fn plan(
     #[wasm_bindgen(unchecked_param_type = "SpecInput")] spec: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let input: types::PlanInput = from_js(spec)?;
+    let input = PlanInput::read(&spec)?;
     let plan = input.plan(current_year()).map_err(spec_error)?;
     to_js(&plan)
 }
@@ -42,7 +62,7 @@ pub fn check_spec(
         notes: Vec<turntable_core::Note>,
         errors: Vec<turntable_core::SpecError>,
     }
-    let input: types::PlanInput = from_js(spec)?;
+    let input = PlanInput::read(&spec)?;
     let (notes, errors) = turntable_core::check(&input.spec, current_year());
     to_js(&SpecCheck { notes, errors })
 }

@@ -14,7 +14,7 @@ use crate::error::{abort_error, js_error, spec_error};
 use crate::fetch::{ImageRequest, fetch_image, search_logo};
 use crate::series::{Series, Shot, ShotError};
 use crate::timer::{now, sleep};
-use crate::types::{PlanInput, current_year, from_js, to_js};
+use crate::types::{PlanInput, current_year, to_js};
 
 /// A client of one Turntable worker.
 #[wasm_bindgen]
@@ -80,7 +80,7 @@ struct Run {
 
 impl Run {
     fn new(endpoint: Rc<str>, spec: JsValue, options: &JsValue) -> Result<Self, JsValue> {
-        let input: PlanInput = from_js(spec)?;
+        let input = PlanInput::read(&spec)?;
         let session = get(options, "sessionId")
             .as_string()
             .or_else(|| input.session_id.clone());
@@ -160,7 +160,7 @@ impl Run {
                 Either::Right(_) => {
                     let error = ShotError::new(
                         "timeout",
-                        format!("no image within the deadline of {ms} ms"),
+                        format!("no image within the deadline of {} ms", ms.ceil() as u64),
                     );
                     Err(error)
                 }

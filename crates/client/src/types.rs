@@ -1,9 +1,9 @@
-//! What crosses the JS boundary: inputs read with serde, results written as plain objects
+//! What crosses the JS boundary: inputs read field by field, results written as plain objects
 //! with camelCase keys (never `Map` or `BigInt`), and the TypeScript types that describe them.
 
-use serde::Deserialize;
+use js_sys::{Array, Reflect};
 use serde::Serialize;
-use turntable_core::{Enrichment, Plan, PromptLimit, SessionId, SpecError, SpecInput};
+use turntable_core::{Enrichment, Plan, PromptLimit, SessionId, SpecError, SpecInput, YearInput};
 use wasm_bindgen::prelude::*;
 
 use crate::error::js_error;
@@ -81,16 +81,38 @@ export interface GenerateOptions {
 "#;
 
 /// A spec plus the optional session id to replay.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct PlanInput {
-    #[serde(flatten)]
     pub spec: SpecInput,
-    #[serde(default)]
     pub session_id: Option<String>,
 }
 
 impl PlanInput {
+    /// Reads a spec object field by field. A field left out (or `null`) is empty, for the
+    /// spec's own checks to name; a field of the wrong type is an `invalid_input` error
+    /// naming it. Read by hand rather than with serde, which keeps a deserializer and its
+    /// number formatting out of the module.
+    pub fn read(value: &JsValue) -> Result<Self, JsValue> {
+        crate::prepare();
+        if !value.is_object() {
+            return Err(js_error(
+                "invalid_input",
+                None,
+                "the spec must be an object",
+            ));
+        }
+        let text = |key| read_text(value, key).map(Option::unwrap_or_default);
+        let spec = SpecInput {
+            brand: text("brand")?,
+            model: text("model")?,
+            year: read_year(value)?,
+            color: text("color")?,
+            body_type: text("bodyType")?,
+            angles: read_angles(value)?,
+        };
+        let session_id = read_text(value, "sessionId")?;
+        Ok(Self { spec, session_id })
+    }
+
     /// Plans with the given session, or a fresh one.
     pub fn plan(&self, year: u16) -> Result<Plan, SpecError> {
         self.plan_with(year, &Enrichment::default(), self.session_id.as_deref())
@@ -117,10 +139,51 @@ impl PlanInput {
     }
 }
 
-/// Reads a JS value with serde, turning a shape error into an `Error` with code `invalid_input`.
-pub fn from_js<T: for<'de> Deserialize<'de>>(value: JsValue) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| js_error("invalid_input", None, &format!("invalid input: {e}")))
+/// `object[key]`, or `None` when it is absent or `null`.
+fn field(object: &JsValue, key: &str) -> Option<JsValue> {
+    let value = Reflect::get(object, &key.into()).ok()?;
+    (!value.is_undefined() && !value.is_null()).then_some(value)
+}
+
+fn wrong_type(key: &str, wanted: &str) -> JsValue {
+    js_error(
+        "invalid_input",
+        Some(key),
+        &format!("{key} must be {wanted}"),
+    )
+}
+
+fn read_text(object: &JsValue, key: &str) -> Result<Option<String>, JsValue> {
+    field(object, key)
+        .map(|value| value.as_string().ok_or_else(|| wrong_type(key, "a string")))
+        .transpose()
+}
+
+fn read_year(object: &JsValue) -> Result<YearInput, JsValue> {
+    let Some(value) = field(object, "year") else {
+        return Ok(YearInput::default());
+    };
+    if let Some(number) = value.as_f64() {
+        return Ok(YearInput::Number(number));
+    }
+    value
+        .as_string()
+        .map(YearInput::Text)
+        .ok_or_else(|| wrong_type("year", "a number or a string"))
+}
+
+fn read_angles(object: &JsValue) -> Result<Vec<String>, JsValue> {
+    let Some(value) = field(object, "angles") else {
+        return Ok(Vec::new());
+    };
+    let wanted = || wrong_type("angles", "an array of strings");
+    if !Array::is_array(&value) {
+        return Err(wanted());
+    }
+    Array::from(&value)
+        .iter()
+        .map(|angle| angle.as_string().ok_or_else(wanted))
+        .collect()
 }
 
 /// Writes a value as plain JS objects and arrays.

@@ -105,6 +105,19 @@ fn plan_returns_plain_objects_with_distinct_seeds() {
 }
 
 #[wasm_bindgen_test]
+fn decomposed_text_is_normalised_by_the_browser() {
+    // "S" + combining caron, and "e" + combining diaeresis: what some keyboards and
+    // copy-pastes produce. The module normalises with the browser's own Unicode tables.
+    let spec = r#"{"brand":"S\u030ckoda","model":"Citroe\u0308n C3","year":2020,
+        "color":"red","bodyType":"hatchback","angles":["front"]}"#;
+    let planned = plan(json(spec)).expect("plan");
+    let spec = get(&planned, "spec");
+    assert_eq!(text(&spec, "brand"), "\u{160}koda");
+    assert_eq!(text(&spec, "model"), "Citro\u{eb}n C3");
+    assert!(text(&planned, "identity").contains("\u{160}koda Citro\u{eb}n C3"));
+}
+
+#[wasm_bindgen_test]
 fn invalid_spec_is_an_error_naming_the_field() {
     let err = plan(json(r#"{"brand":"Mazda","model":"3","year":21,"color":"red","bodyType":"sedan","angles":["front"]}"#))
         .expect_err("a two-digit year is rejected");
@@ -112,6 +125,40 @@ fn invalid_spec_is_an_error_naming_the_field() {
     assert!(String::from(err.message()).contains("year"));
     assert_eq!(text(&err, "code"), "invalid_year");
     assert_eq!(text(&err, "field"), "year");
+}
+
+#[wasm_bindgen_test]
+fn a_field_of_the_wrong_type_is_named() {
+    let cases = [
+        (
+            r#"{"brand":7,"model":"3","year":2020,"color":"red","bodyType":"sedan"}"#,
+            "brand",
+        ),
+        (
+            r#"{"brand":"Mazda","model":"3","year":true,"color":"red"}"#,
+            "year",
+        ),
+        (
+            r#"{"brand":"Mazda","model":"3","year":2020,"angles":"front"}"#,
+            "angles",
+        ),
+        (
+            r#"{"brand":"Mazda","model":"3","year":2020,"angles":["front",3]}"#,
+            "angles",
+        ),
+    ];
+    for (spec, field) in cases {
+        let err = plan(json(spec)).expect_err(spec);
+        assert_eq!(text(&err, "code"), "invalid_input", "{spec}");
+        assert_eq!(text(&err, "field"), field, "{spec}");
+    }
+    let err = plan(JsValue::from_str("Mazda 3")).expect_err("not an object");
+    assert_eq!(text(&err, "code"), "invalid_input");
+    // Left out or null is empty, for the spec's checks to name.
+    let err = plan(json(r#"{"brand":null,"model":"3","year":2020,"color":"red","bodyType":"sedan","angles":["front"]}"#))
+        .expect_err("no brand");
+    assert_eq!(text(&err, "code"), "missing");
+    assert_eq!(text(&err, "field"), "brand");
 }
 
 #[wasm_bindgen_test]

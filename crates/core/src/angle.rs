@@ -32,7 +32,7 @@ const fn angle(
 }
 
 /// Every angle Turntable can plan, in the order a listing shows them.
-pub const ANGLES: &[Angle] = &[
+pub static ANGLES: &[Angle] = &[
     angle(
         "front",
         "Front",

@@ -22,7 +22,7 @@ pub enum BodyType {
 
 /// Every body type with its id and the synonyms that map to it, all written as folded keys
 /// (lower-case letters and digits) so that a look-up folds only the typed text.
-pub const BODY_TYPES: &[(BodyType, &str, &[&str])] = &[
+pub static BODY_TYPES: &[(BodyType, &str, &[&str])] = &[
     (
         BodyType::Sedan,
         "sedan",

@@ -21,7 +21,7 @@ const fn make(
 }
 
 /// Every make Turntable knows, alphabetically.
-pub const BRANDS: &[Brand] = &[
+pub static BRANDS: &[Brand] = &[
     make(
         "Abarth",
         &[],

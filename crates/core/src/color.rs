@@ -9,7 +9,7 @@ use crate::text::fold_key;
 
 /// Canonical colours with their sRGB value and the words, in several languages, that mean
 /// them or are commonly used for them in paint names.
-const PALETTE: &[(&str, [u8; 3], &[&str])] = &[
+static PALETTE: &[(&str, [u8; 3], &[&str])] = &[
     (
         "white",
         [0xf2, 0xf2, 0xf0],

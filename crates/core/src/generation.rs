@@ -118,7 +118,7 @@ const MODEL3: &[&str] = &["model3"];
 
 /// Every generation the table knows, by make and model.
 #[rustfmt::skip]
-pub const GENERATIONS: &[Generation] = &[
+pub static GENERATIONS: &[Generation] = &[
     era("BMW", "3 Series", SERIES3, "first", Some("E21"), (1975, Some(1982))),
     era("BMW", "3 Series", SERIES3, "second", Some("E30"), (1983, Some(1991))),
     era("BMW", "3 Series", SERIES3, "third", Some("E36"), (1992, Some(1998))),

@@ -1,17 +1,74 @@
 //! Text hygiene shared by every field: Unicode normalisation, control characters, spacing,
 //! look-up keys, and length limits that never split a character or a word.
 
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+/// The Unicode work that needs Unicode's data tables: the two normal forms Turntable uses
+/// (NFC for text it keeps, NFD, accents split from their letters, for look-up keys) and
+/// lower case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Transform {
+    Nfc,
+    Nfd,
+    Lowercase,
+}
+
+/// Does a [`Transform`] with tables the host already has. A browser has them
+/// (`String.prototype.normalize`, `toLowerCase`), so the browser module leaves the
+/// `unicode-tables` feature off and supplies one: some 70 KB less wasm.
+pub type UnicodeHost = fn(&str, Transform) -> String;
+
+static HOST: OnceLock<UnicodeHost> = OnceLock::new();
+
+/// Installs the host every later call uses; `false` if one was installed already.
+/// Without one, the `unicode-tables` feature's tables are used or, with that feature off,
+/// text keeps the form it came in and only ASCII letters change case.
+pub fn set_unicode_host(host: UnicodeHost) -> bool {
+    HOST.set(host).is_ok()
+}
+
+/// `text` transformed, borrowed when nothing would change.
+fn transform(text: &str, how: Transform) -> Cow<'_, str> {
+    // No character below U+0300 is changed by NFC, and no ASCII one by NFD.
+    let unchanged = match how {
+        Transform::Nfc => text.chars().all(|c| c < '\u{0300}'),
+        Transform::Nfd => text.is_ascii(),
+        Transform::Lowercase => false,
+    };
+    if unchanged {
+        return Cow::Borrowed(text);
+    }
+    if let Some(host) = HOST.get() {
+        return Cow::Owned(host(text, how));
+    }
+    builtin(text, how)
+}
+
+#[cfg(feature = "unicode-tables")]
+fn builtin(text: &str, how: Transform) -> Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    match how {
+        Transform::Nfc if is_nfc_quick(text.chars()) == IsNormalized::Yes => text.into(),
+        Transform::Nfc => text.nfc().collect::<String>().into(),
+        Transform::Nfd => text.nfd().collect::<String>().into(),
+        Transform::Lowercase => text.to_lowercase().into(),
+    }
+}
+
+#[cfg(not(feature = "unicode-tables"))]
+fn builtin(text: &str, how: Transform) -> Cow<'_, str> {
+    match how {
+        Transform::Nfc | Transform::Nfd => text.into(),
+        Transform::Lowercase => text.to_ascii_lowercase().into(),
+    }
+}
 
 /// Normalises free text typed by a person: NFC, control characters dropped, runs of
 /// whitespace collapsed to one space, trimmed.
 pub fn clean(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
-    if is_nfc_quick(raw.chars()) == IsNormalized::Yes {
-        push_clean(&mut out, raw.chars());
-    } else {
-        push_clean(&mut out, raw.nfc());
-    }
+    push_clean(&mut out, transform(raw, Transform::Nfc).chars());
     out
 }
 
@@ -46,9 +103,10 @@ pub fn fold_key(text: &str) -> String {
             .map(|b| char::from(b.to_ascii_lowercase()))
             .collect();
     }
-    text.nfd()
+    let decomposed = transform(text, Transform::Nfd);
+    transform(&decomposed, Transform::Lowercase)
+        .chars()
         .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
         .map(fold_letter)
         .collect()
 }
@@ -62,6 +120,8 @@ fn fold_letter(ch: char) -> char {
         'ß' => 's',
         'æ' => 'a',
         'œ' => 'o',
+        // Whole-string lower-casing writes a word-final sigma as ς; keys use one sigma.
+        'ς' => 'σ',
         _ => ch,
     }
 }
@@ -173,6 +233,7 @@ mod tests {
             ("ID.4", "id4"),
             ("Лада", "лада"),
             ("Łada Ø", "ladao"),
+            ("ΣΟΦΙΑΣ", "σοφιασ"),
             ("🚗", ""),
         ];
         for (raw, want) in cases {
