@@ -2,6 +2,7 @@
 // reloading proxy that `wrangler dev` puts in front of it. A deployed worker has no such
 // proxy, so this is where the worker's own overhead is measured.
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Miniflare } from "miniflare";
 import { unstable_getMiniflareWorkerOptions } from "wrangler";
@@ -28,10 +29,15 @@ export async function startWorkerd(vars, port) {
     ...options,
     name: "turntable",
     modules: true,
-    scriptPath: `${ROOT}/${config.main}`,
+    scriptPath: resolve(ROOT, config.main),
     bindings: { ...options.bindings, ...vars, ALLOW_LOOPBACK_ORIGINS: "true" },
     host: "127.0.0.1",
     port,
+    // The worker's log lines are written as usual, and not shown.
+    handleRuntimeStdio(stdout, stderr) {
+      stdout.resume();
+      stderr.resume();
+    },
   });
   const url = await miniflare.ready;
   return { url: url.origin, stop: () => miniflare.dispose() };

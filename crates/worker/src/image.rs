@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use futures::future::join_all;
 use turntable_core::{BodyType, Color, angle_by_id};
-use worker::{Headers, Response, Url};
+use worker::{Context, Headers, Response, Url};
 
 use crate::cache;
 use crate::chain::{Call, Trace};
@@ -119,6 +119,7 @@ pub async fn generate(
     url: &Url,
     config: &Rc<Config>,
     log: &mut RequestLog,
+    ctx: &Context,
 ) -> Result<Response, ApiError> {
     let shot = ImageRequest::parse(url)?;
     log.session = shot.session.clone();
@@ -131,6 +132,7 @@ pub async fn generate(
     }
 
     let key = shot.flight_key(&config.image_providers);
+    let shot_key = shot.clone();
     let work = draw(Rc::clone(config), shot, log.id.clone());
     let (outcome, role) = merge::run(&FLIGHTS, key, config.image.budget_ms, work).await;
     let outcome =
@@ -141,6 +143,9 @@ pub async fn generate(
     }
 
     let (provider, picture) = outcome.picture?;
+    if role == Role::Leader {
+        store(config, provider, &shot_key, &picture, log, ctx);
+    }
     let cache = if provider == Provider::Embedded {
         "none"
     } else {
@@ -179,7 +184,6 @@ async fn draw(config: Rc<Config>, shot: ImageRequest, request_id: String) -> Out
     for &provider in &config.image_providers {
         match attempt(&config, &call, provider, &shot, &mut trace).await {
             Ok(picture) => {
-                store(&config, provider, &shot, &picture, &request_id).await;
                 return Outcome {
                     picture: Ok((provider, picture)),
                     trace,
@@ -228,26 +232,25 @@ async fn attempt(
     }
 }
 
-async fn store(
+/// Caches what the leader of a flight drew. The answer does not wait for the write: the
+/// runtime keeps the request alive until it is done.
+fn store(
     config: &Config,
     provider: Provider,
     shot: &ImageRequest,
     picture: &Picture,
-    request_id: &str,
+    log: &RequestLog,
+    ctx: &Context,
 ) {
     let Some(upstream) = config.upstream(provider) else {
         return;
     };
     let key = shot.cache_key(provider, &upstream.model);
-    let body = picture.bytes.clone();
-    cache::put(
-        &key,
-        body,
-        &picture.content_type,
-        config.ttl.image,
-        request_id,
-    )
-    .await;
+    let (body, content_type) = (picture.bytes.clone(), picture.content_type.clone());
+    let (ttl, request_id) = (config.ttl.image, log.id.clone());
+    ctx.wait_until(async move {
+        cache::put(&key, body, &content_type, ttl, &request_id).await;
+    });
 }
 
 fn respond(

@@ -43,7 +43,7 @@ pub use crate::gate::ProviderGate;
 const ROUTES: [&str; 3] = ["/v1/health", "/v1/search/logo", "/v1/image"];
 
 #[event(fetch)]
-async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
+async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
     let config = Config::from_env(&env);
     let origin = req.headers().get("origin").ok().flatten();
     let mut log = RequestLog::start(&req);
@@ -54,7 +54,7 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
             cors::preflight().map_err(ApiError::from)
         }
         Ok(cors::Verdict::Preflight) => Err(ApiError::NotFound),
-        Ok(cors::Verdict::Proceed) => route(&req, &config, &mut log).await,
+        Ok(cors::Verdict::Proceed) => route(&req, &config, &mut log, &ctx).await,
     };
     let code = outcome.as_ref().err().map(ApiError::code);
     let mut response = outcome.or_else(ApiError::into_response)?;
@@ -69,6 +69,7 @@ async fn route(
     req: &Request,
     config: &Rc<Config>,
     log: &mut RequestLog,
+    ctx: &Context,
 ) -> std::result::Result<Response, ApiError> {
     let url = req
         .url()
@@ -81,7 +82,7 @@ async fn route(
         }
         (Method::Get, "/v1/image") => {
             admit(req, config)?;
-            image::generate(&url, config, log).await
+            image::generate(&url, config, log, ctx).await
         }
         (_, path) if ROUTES.contains(&path) => Err(ApiError::MethodNotAllowed),
         _ => Err(ApiError::NotFound),
