@@ -73,8 +73,9 @@ fn gzip_len(file: &Path) -> Result<f64> {
 }
 
 /// Figures that need the worker and the fakes running. Each `tests/bench/NAME.mjs` runs
-/// against a fresh worker started with the variables of `tests/bench/NAME.env`, and writes
-/// its figures as one JSON object to the file named by `TURNTABLE_BENCH_OUT`.
+/// against a fresh worker started with the variables of `tests/bench/NAME.env` (also given
+/// to it as JSON in `TURNTABLE_WORKER_VARS`), and writes its figures as one JSON object to
+/// the file named by `TURNTABLE_BENCH_OUT`.
 fn service_figures(env: &Env) -> Result<Figures> {
     let dir = env.root.join("tests/bench");
     let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -107,6 +108,9 @@ fn bench_script(env: &Env, script: &Path, logs: &Path) -> Result<Figures> {
     let vars = services::vars_file(&script.with_extension("env"))?;
     let _worker = services::worker(env, &dir, &vars)?;
     let out_file = dir.join("figures.json");
+    // The same variables, for a script that starts a worker of its own (see workerd.mjs).
+    let vars_json = serde_json::to_string(&vars.iter().cloned().collect::<BTreeMap<_, _>>())
+        .map_err(|e| e.to_string())?;
 
     run(env
         .cmd("node")
@@ -116,6 +120,7 @@ fn bench_script(env: &Env, script: &Path, logs: &Path) -> Result<Figures> {
             "TURNTABLE_FAKE_UPSTREAM",
             format!("http://{}", services::FAKE_UPSTREAM),
         )
+        .env("TURNTABLE_WORKER_VARS", vars_json)
         .env("TURNTABLE_BENCH_OUT", &out_file))?;
     let text =
         std::fs::read_to_string(&out_file).map_err(|e| format!("{}: {e}", out_file.display()))?;

@@ -27,7 +27,7 @@ const MAX_SESSION: usize = 80;
 const SIDE: std::ops::RangeInclusive<u32> = 256..=2048;
 
 /// One validated image request.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct ImageRequest {
     pub prompt: String,
     pub seed: u32,
@@ -132,8 +132,8 @@ pub async fn generate(
     }
 
     let key = shot.flight_key(&config.image_providers);
-    let shot_key = shot.clone();
-    let work = draw(Rc::clone(config), shot, log.id.clone());
+    let shot = Rc::new(shot);
+    let work = draw(Rc::clone(config), Rc::clone(&shot), log.id.clone());
     let (outcome, role) = merge::run(&FLIGHTS, key, config.image.budget_ms, work).await;
     let outcome =
         outcome.ok_or_else(|| ApiError::Upstream("the merged request did not finish".into()))?;
@@ -144,7 +144,7 @@ pub async fn generate(
 
     let (provider, picture) = outcome.picture?;
     if role == Role::Leader {
-        store(config, provider, &shot_key, &picture, log, ctx);
+        store(config, provider, &shot, &picture, log, ctx);
     }
     let cache = if provider == Provider::Embedded {
         "none"
@@ -170,7 +170,7 @@ async fn cached(config: &Config, shot: &ImageRequest) -> Option<(Provider, Pictu
 }
 
 /// Tries the chain in order; the first picture is cached and returned.
-async fn draw(config: Rc<Config>, shot: ImageRequest, request_id: String) -> Outcome {
+async fn draw(config: Rc<Config>, shot: Rc<ImageRequest>, request_id: String) -> Outcome {
     let call = Call {
         request_id: &request_id,
         limits: config.image,
