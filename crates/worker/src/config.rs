@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use worker::{Env, ObjectNamespace, Url};
+use worker::{Env, ObjectNamespace, RateLimiter, Url};
 
 use crate::key::ApiKey;
 use crate::retry::Policy;
@@ -31,6 +31,9 @@ pub struct Config {
     pub gate: GateScope,
     pub ttl: Ttl,
     pub client: ClientLimit,
+    /// Cloudflare's rate-limiting binding `CLIENT_LIMITER`, which counts each caller across
+    /// every isolate; `None` when it is not bound.
+    pub client_limiter: Option<Rc<RateLimiter>>,
 }
 
 /// Where one provider lives, its key and its model.
@@ -75,7 +78,7 @@ pub struct Ttl {
     pub image: u64,
 }
 
-/// The per-client rate limit of downstream requests; `per_minute == 0` turns it off.
+/// The per-client token bucket of each isolate; `per_minute == 0` turns it off.
 #[derive(Debug, Clone, Copy)]
 pub struct ClientLimit {
     pub per_minute: u32,
@@ -130,6 +133,7 @@ impl Config {
                 per_minute: num("CLIENT_RATE_PER_MINUTE", 600) as u32,
                 burst: num("CLIENT_BURST", 200).max(1) as u32,
             },
+            client_limiter: env.rate_limiter("CLIENT_LIMITER").ok().map(Rc::new),
         })
     }
 

@@ -77,11 +77,11 @@ async fn route(
     match (req.method(), url.path()) {
         (Method::Get, "/v1/health") => Ok(health(config)?),
         (Method::Get, "/v1/search/logo") => {
-            admit(req, config)?;
+            admit(req, config, log).await?;
             search::logo(&url, config, log).await
         }
         (Method::Get, "/v1/image") => {
-            admit(req, config)?;
+            admit(req, config, log).await?;
             image::generate(&url, config, log, ctx).await
         }
         (_, path) if ROUTES.contains(&path) => Err(ApiError::MethodNotAllowed),
@@ -89,14 +89,20 @@ async fn route(
     }
 }
 
-/// The per-client rate limit, keyed by the caller's address as Cloudflare reports it.
-fn admit(req: &Request, config: &Config) -> std::result::Result<(), ApiError> {
+/// The per-client rate limit, keyed by the caller's address as Cloudflare reports it: this
+/// isolate's bucket first, then the shared limiter when it is bound.
+async fn admit(
+    req: &Request,
+    config: &Config,
+    log: &RequestLog,
+) -> std::result::Result<(), ApiError> {
     let client = req.headers().get("cf-connecting-ip").ok().flatten();
-    limit::admit(
-        client.as_deref().unwrap_or("unknown"),
-        &config.client,
-        clock::now_ms(),
-    )
+    let client = client.as_deref().unwrap_or("unknown");
+    limit::admit(client, &config.client, clock::now_ms())?;
+    match &config.client_limiter {
+        Some(limiter) => limit::admit_shared(limiter, client, &log.id).await,
+        None => Ok(()),
+    }
 }
 
 fn health(config: &Config) -> Result<Response> {

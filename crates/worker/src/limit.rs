@@ -1,14 +1,16 @@
-//! The per-client rate limit: a token bucket per caller address (`cf-connecting-ip`), in
-//! this isolate. Generous by default; a caller over it gets 429 with `Retry-After`.
-//!
-//! TODO: buckets live in one isolate, so a client spread over several isolates gets more;
-//! Cloudflare's rate-limiting binding or a Durable Object would count across them.
+//! The per-client rate limit, keyed by the caller's address (`cf-connecting-ip`), in two
+//! layers: a token bucket in this isolate, which absorbs a burst before it costs anything,
+//! and, when it is bound, Cloudflare's rate-limiting binding `CLIENT_LIMITER`, which counts
+//! the caller across every isolate. A caller over either gets 429 with `Retry-After`.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use worker::RateLimiter;
+
 use crate::config::ClientLimit;
 use crate::error::ApiError;
+use crate::log;
 
 /// Buckets kept at most; past it, full buckets (idle callers) are forgotten.
 const MAX_CLIENTS: usize = 10_000;
@@ -56,6 +58,30 @@ pub fn admit(client: &str, limit: &ClientLimit, now_ms: f64) -> Result<(), ApiEr
             .take(limit, now_ms)
             .map_err(|retry_after| ApiError::RateLimited { retry_after })
     })
+}
+
+/// What a caller refused by the shared limiter is told to wait, in seconds: the longest
+/// window the binding counts over, so the wait always outlasts the window that refused it.
+const SHARED_RETRY_AFTER_S: u32 = 60;
+
+/// Asks the shared limiter about `client`. A limiter that cannot be asked lets the request
+/// through: the isolate's bucket still stands, and an outage of the limiter must not become
+/// an outage of the worker.
+pub async fn admit_shared(
+    limiter: &RateLimiter,
+    client: &str,
+    request_id: &str,
+) -> Result<(), ApiError> {
+    match limiter.limit(client.to_owned()).await {
+        Ok(outcome) if !outcome.success => Err(ApiError::RateLimited {
+            retry_after: SHARED_RETRY_AFTER_S,
+        }),
+        Ok(_) => Ok(()),
+        Err(err) => {
+            log::warn(request_id, "client_limiter_failed", &err.to_string());
+            Ok(())
+        }
+    }
 }
 
 fn forget_idle(buckets: &mut HashMap<String, Bucket>, limit: &ClientLimit, now_ms: f64) {
