@@ -34,13 +34,10 @@ impl Landed {
             _ => Status::Ok,
         };
         Shot {
-            planned,
-            status,
             image: Some(self.url),
             provider: self.provider,
             cache: self.cache,
-            ms,
-            error: None,
+            ..Shot::ended(planned, status, ms)
         }
     }
 }
@@ -69,14 +66,17 @@ pub async fn fetch_image(req: ImageRequest<'_>) -> Result<Landed, ShotError> {
         .await
         .map_err(network)?;
     if !response.ok() {
-        return Err(http_error(&response).await);
+        return Err(http_error(response).await);
     }
 
     let header = |name: &str| response.headers().get(name);
     let (provider, cache) = (header("x-turntable-provider"), header("x-turntable-cache"));
     let content_type = header("content-type").unwrap_or_default();
     if provider.is_none() || !content_type.starts_with("image/") {
-        let message = format!("the endpoint answered {content_type:?}, not a Turntable image");
+        let message = format!(
+            "the endpoint answered {}, not a Turntable image",
+            turntable_core::preview(&content_type, 80)
+        );
         return Err(ShotError::new("not_an_image", message));
     }
     let raw: web_sys::Response = response.into();
@@ -108,12 +108,12 @@ pub async fn search_logo(
     if !response.ok() {
         return None;
     }
-    let answer = read_json(&response).await?;
+    let answer = read_json(response).await?;
     string_at(&answer, &["badge"]).filter(|b| !b.trim().is_empty())
 }
 
 /// The worker's JSON error, or a generic one naming the status.
-async fn http_error(response: &Response) -> ShotError {
+async fn http_error(response: Response) -> ShotError {
     let status = response.status();
     let body = read_json(response).await.unwrap_or_default();
     let code = string_at(&body, &["error", "code"]);
@@ -124,11 +124,11 @@ async fn http_error(response: &Response) -> ShotError {
     }
 }
 
-/// A JSON body, parsed by the browser, so that the module carries no JSON parser of its
-/// own; `None` if the body is not JSON.
-async fn read_json(response: &Response) -> Option<JsValue> {
-    let text = response.text().await.ok()?;
-    js_sys::JSON::parse(&text).ok()
+/// A JSON body, parsed by the browser (`Response.json()`), so that the module carries no
+/// JSON parser of its own; `None` if the body is not JSON.
+async fn read_json(response: Response) -> Option<JsValue> {
+    let raw: web_sys::Response = response.into();
+    JsFuture::from(raw.json().ok()?).await.ok()
 }
 
 /// The string at `path` in a parsed JSON value, such as `["error", "code"]`.

@@ -35,8 +35,12 @@ impl ShotError {
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Shot {
-    #[serde(flatten)]
-    pub planned: PlannedShot,
+    // The planned shot's fields, written out: serde writes a flattened struct through its
+    // map path, which would cost the module a kilobyte of code.
+    pub angle: &'static str,
+    pub label: &'static str,
+    pub seed: u32,
+    pub prompt: String,
     pub status: Status,
     pub image: Option<String>,
     pub provider: Option<String>,
@@ -46,16 +50,33 @@ pub struct Shot {
 }
 
 impl Shot {
-    /// A shot that ended without an image.
-    pub fn failed(planned: PlannedShot, ms: f64, error: ShotError) -> Self {
+    /// The planned shot with how it ended, and nothing else yet.
+    pub fn ended(planned: PlannedShot, status: Status, ms: f64) -> Self {
+        let PlannedShot {
+            angle,
+            label,
+            seed,
+            prompt,
+        } = planned;
         Self {
-            planned,
-            status: Status::Failed,
+            angle,
+            label,
+            seed,
+            prompt,
+            status,
             image: None,
             provider: None,
             cache: None,
             ms,
+            error: None,
+        }
+    }
+
+    /// A shot that ended without an image.
+    pub fn failed(planned: PlannedShot, ms: f64, error: ShotError) -> Self {
+        Self {
             error: Some(error),
+            ..Self::ended(planned, Status::Failed, ms)
         }
     }
 }

@@ -2,7 +2,9 @@
 
 use std::rc::Rc;
 
-use futures::future::{Either, join_all, select};
+use futures::StreamExt;
+use futures::future::{Either, select};
+use futures::stream::FuturesUnordered;
 use js_sys::{Function, Promise, Reflect};
 use serde::Serialize;
 use turntable_core::{Enrichment, PlannedShot};
@@ -33,7 +35,10 @@ impl Studio {
         let endpoint = endpoint.trim().trim_end_matches('/');
         let web = endpoint.starts_with("http://") || endpoint.starts_with("https://");
         if !web || endpoint.contains(['?', '#']) {
-            let message = format!("endpoint {endpoint:?} is not an http(s) URL without query");
+            let message = format!(
+                "endpoint {} is not an http(s) URL without query",
+                turntable_core::preview(endpoint, 200)
+            );
             return Err(js_error("invalid_endpoint", Some("endpoint"), &message));
         }
         Ok(Studio {
@@ -115,12 +120,20 @@ impl Run {
 
         let total = plan.shots.len() as u32;
         self.report_progress(total);
-        let shots = join_all(
-            plan.shots
-                .iter()
-                .map(|planned| self.shot(&plan, planned, total)),
-        )
-        .await;
+        // Every shot in flight at once; each lands in its own slot, so the series keeps the
+        // plan's order whatever order the shots finish in. (`join_all` does the same, but
+        // carries a second path for long lists that a series of at most 12 never takes.)
+        let mut slots: Vec<Option<Shot>> = plan.shots.iter().map(|_| None).collect();
+        {
+            let (run, plan) = (&self, &plan);
+            let mut in_flight: FuturesUnordered<_> = (plan.shots.iter().enumerate())
+                .map(|(i, planned)| async move { (i, run.shot(plan, planned, total).await) })
+                .collect();
+            while let Some((i, shot)) = in_flight.next().await {
+                slots[i] = Some(shot);
+            }
+        }
+        let shots = slots.into_iter().flatten().collect();
         self.check_abort()?;
 
         to_js(&Series::new(plan, shots, now() - self.started))

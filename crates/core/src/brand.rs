@@ -96,7 +96,8 @@ fn build_keys() -> Vec<Key> {
             });
         }
     }
-    keys.sort_by(|a, b| a.key.cmp(&b.key));
+    // Every key is unique (a test checks it), so the cheaper unstable sort will do.
+    keys.sort_unstable_by(|a, b| a.key.cmp(&b.key));
     keys
 }
 
@@ -149,6 +150,18 @@ fn typo(key: &str) -> Option<BrandLookup> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The keys are sorted without regard to order among equals, so none may repeat.
+    #[test]
+    fn every_key_is_unique() {
+        for pair in keys().windows(2) {
+            assert_ne!(
+                pair[0].key, pair[1].key,
+                "{} / {}",
+                pair[0].brand.name, pair[1].brand.name
+            );
+        }
+    }
 
     #[test]
     fn resolves_names_aliases_misspellings_and_variants() {

@@ -37,4 +37,4 @@ pub use spec::{
     MAX_ANGLE, MAX_ANGLES, MAX_BODY, MAX_BRAND, MAX_COLOR, MAX_MODEL, MAX_YEAR, Note, Spec,
     SpecInput, YearInput, check, max_year,
 };
-pub use text::{Transform, UnicodeHost, set_unicode_host};
+pub use text::{Transform, UnicodeHost, preview, set_unicode_host};

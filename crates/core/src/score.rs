@@ -13,7 +13,6 @@
 
 use std::sync::OnceLock;
 
-use memchr::memmem::Finder;
 use serde::Serialize;
 
 use crate::angle::{ANGLES, angle_by_id};
@@ -46,11 +45,11 @@ pub fn score(plan: &Plan, enrichment: &Enrichment, limit: PromptLimit) -> Score 
 
 /// Scores a planned series, told whether search gave any enrichment.
 pub(crate) fn score_plan(plan: &Plan, had_enrichment: bool, limit: PromptLimit) -> Score {
-    let identity = Finder::new(&plan.identity);
+    let identity = Phrase::new(&plan.identity);
     let holds_identity: Vec<bool> = plan
         .shots
         .iter()
-        .map(|s| found(&identity, &s.prompt))
+        .map(|s| identity.is_in(&s.prompt))
         .collect();
     let items = vec![
         relevance(plan, &holds_identity),
@@ -65,23 +64,49 @@ pub(crate) fn score_plan(plan: &Plan, had_enrichment: bool, limit: PromptLimit) 
 
 /// Searches for the fixed phrases of every prompt, prepared once.
 struct Fixed {
-    cameras: Vec<Finder<'static>>,
-    consistency: Finder<'static>,
-    enrichment: Finder<'static>,
+    cameras: Vec<Phrase<'static>>,
+    consistency: Phrase<'static>,
+    enrichment: Phrase<'static>,
 }
 
 fn fixed() -> &'static Fixed {
     static FIXED: OnceLock<Fixed> = OnceLock::new();
     FIXED.get_or_init(|| Fixed {
-        cameras: ANGLES.iter().map(|a| Finder::new(a.camera)).collect(),
-        consistency: Finder::new(CONSISTENCY),
-        enrichment: Finder::new(ENRICHMENT_MARK),
+        cameras: ANGLES.iter().map(|a| Phrase::new(a.camera)).collect(),
+        consistency: Phrase::new(CONSISTENCY),
+        enrichment: Phrase::new(ENRICHMENT_MARK),
     })
 }
 
-/// Whether `text` contains what `finder` looks for.
-fn found(finder: &Finder, text: &str) -> bool {
-    finder.find(text.as_bytes()).is_some()
+/// A fixed phrase looked for in many prompts. Natively it is prepared once for memchr's
+/// fast substring search, which keeps planning fast; in wasm the standard library's search
+/// does, which keeps memchr's code out of the browser module.
+#[cfg(not(target_arch = "wasm32"))]
+struct Phrase<'a>(memchr::memmem::Finder<'a>);
+
+#[cfg(not(target_arch = "wasm32"))]
+impl<'a> Phrase<'a> {
+    fn new(phrase: &'a str) -> Self {
+        Self(memchr::memmem::Finder::new(phrase))
+    }
+
+    fn is_in(&self, text: &str) -> bool {
+        self.0.find(text.as_bytes()).is_some()
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+struct Phrase<'a>(&'a str);
+
+#[cfg(target_arch = "wasm32")]
+impl<'a> Phrase<'a> {
+    fn new(phrase: &'a str) -> Self {
+        Self(phrase)
+    }
+
+    fn is_in(&self, text: &str) -> bool {
+        text.contains(self.0)
+    }
 }
 
 /// Which units of one criterion failed, and why.
@@ -172,14 +197,14 @@ fn relevance(plan: &Plan, holds_identity: &[bool]) -> ScoreItem {
 
 fn consistency(plan: &Plan, holds_identity: &[bool]) -> ScoreItem {
     let session = plan.session_id.to_string();
-    let session = Finder::new(&session);
+    let session = Phrase::new(&session);
     let mut tally = Tally::new(plan, 1);
     for (unit, shot) in plan.shots.iter().enumerate() {
         let angle = shot.angle;
         if !holds_identity[unit] {
             tally.fail(unit, format!("{angle} prompt lacks the identity block"));
         }
-        if !found(&fixed().consistency, &shot.prompt) {
+        if !fixed().consistency.is_in(&shot.prompt) {
             tally.fail(unit, format!("{angle} prompt lacks the consistency clause"));
         }
         if let Some(earlier) = plan.shots[..unit].iter().find(|s| s.seed == shot.seed) {
@@ -191,7 +216,7 @@ fn consistency(plan: &Plan, holds_identity: &[bool]) -> ScoreItem {
         if shot.seed > 0x7fff_ffff {
             tally.fail(unit, format!("{angle} seed {} is out of range", shot.seed));
         }
-        if found(&session, &shot.prompt) {
+        if session.is_in(&shot.prompt) {
             tally.fail(unit, format!("{angle} prompt contains the session id"));
         }
     }
@@ -225,7 +250,7 @@ fn angles(plan: &Plan) -> ScoreItem {
             tally.fail(unit, format!("{id} appears twice in the series"));
         }
         for (angle, camera) in ANGLES.iter().zip(&fixed().cameras) {
-            let present = found(camera, &shot.prompt);
+            let present = camera.is_in(&shot.prompt);
             if angle.id == id && !present {
                 tally.fail(unit, format!("{id} prompt lacks its camera wording"));
             } else if angle.id != id && present {
@@ -264,7 +289,7 @@ fn enrichment_used(plan: &Plan, had_enrichment: bool) -> ScoreItem {
     }
     let mut tally = Tally::new(plan, 0);
     for (unit, shot) in plan.shots.iter().enumerate() {
-        if !found(&fixed().enrichment, &shot.prompt) {
+        if !fixed().enrichment.is_in(&shot.prompt) {
             tally.fail(
                 unit,
                 format!("{} prompt leaves out the search enrichment", shot.angle),

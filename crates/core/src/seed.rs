@@ -15,6 +15,7 @@ use uuid::Uuid;
 use uuid::fmt::Hyphenated;
 
 use crate::error::{ErrorCode, SpecError};
+use crate::text::preview;
 
 const SEED_DOMAIN: &[u8] = b"turntable/seed/v1";
 
@@ -30,9 +31,8 @@ impl SessionId {
 
     /// Reads a session id given by a caller to replay a series.
     pub fn parse(text: &str) -> Result<Self, SpecError> {
-        Uuid::parse_str(text.trim()).map(Self).map_err(|_| {
-            let shown: String = text.chars().take(40).collect();
-            let message = format!("session id {shown:?} is not a UUID");
+        Uuid::try_parse(text.trim()).map(Self).map_err(|_| {
+            let message = format!("session id {} is not a UUID", preview(text, 40));
             SpecError::new(ErrorCode::InvalidSession, "sessionId", message)
         })
     }

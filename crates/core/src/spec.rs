@@ -274,7 +274,7 @@ fn parse_angles(raw: &[String]) -> Result<Vec<&'static Angle>, SpecError> {
             return Err(SpecError::new(ErrorCode::UnknownAngle, "angles", message));
         };
         if angles.iter().any(|a| a.id == angle.id) {
-            let message = format!("angle {:?} appears twice", angle.id);
+            let message = format!("angle \"{}\" appears twice", angle.id);
             return Err(SpecError::new(ErrorCode::InvalidAngles, "angles", message));
         }
         angles.push(angle);
