@@ -13,13 +13,13 @@ use wasm_bindgen::prelude::*;
 
 pub use studio::Studio;
 
+use crate::error::spec_error;
+use crate::types::{PlanInput, current_year, to_js};
+
 /// Talc instead of Rust's default wasm allocator: the module is about 2.6 KB smaller gzipped.
 #[cfg(target_family = "wasm")]
 #[global_allocator]
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
-
-use crate::error::spec_error;
-use crate::types::{PlanInput, current_year, to_js};
 
 #[wasm_bindgen(start)]
 fn start() {
