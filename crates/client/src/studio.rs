@@ -58,7 +58,7 @@ impl Studio {
     pub fn generate(
         &self,
         #[wasm_bindgen(unchecked_param_type = "SpecInput")] spec: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "GenerateOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "GenerateOptions")] options: Option<JsValue>,
     ) -> Promise {
         let endpoint = self.endpoint.clone();
         let options = options.unwrap_or(JsValue::UNDEFINED);

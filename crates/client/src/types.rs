@@ -14,15 +14,17 @@ export type AngleId = "front" | "front-three-quarter" | "front-three-quarter-rig
   | "side-right" | "rear" | "rear-three-quarter" | "rear-three-quarter-right" | "top"
   | "interior" | "rear-seats" | "wheel";
 
+/** A field left out or null counts as empty, for `checkSpec` to name (handy for forms). */
 export interface SpecInput {
-  brand: string;
-  model: string;
-  year: number | string;
-  color: string;
-  bodyType: string;
-  angles: (AngleId | string)[];
-  /** Replays the series of this session id: same seeds, same prompts. */
-  sessionId?: string;
+  brand?: string | null;
+  model?: string | null;
+  year?: number | string | null;
+  color?: string | null;
+  bodyType?: string | null;
+  angles?: (AngleId | string)[] | null;
+  /** Replays the series of this session id: same seeds, same prompts. `generate`'s
+   * `sessionId` option, when given, wins over it. */
+  sessionId?: string | null;
 }
 
 export interface Note { field: string; from: string; to: string }
@@ -44,7 +46,7 @@ export interface Plan {
 export interface Angle { id: string; label: string; camera: string; exterior: boolean }
 export interface Brand { name: string; country: string; badge: string }
 
-export type ShotStatus = "pending" | "ok" | "fallback" | "failed";
+export type ShotStatus = "ok" | "fallback" | "failed";
 export interface ShotError { code: string; message: string }
 export interface Shot extends PlannedShot {
   status: ShotStatus;
@@ -52,7 +54,7 @@ export interface Shot extends PlannedShot {
   image: string | null;
   /** The upstream that drew the image ("embedded" for the built-in renderer). */
   provider: string | null;
-  /** "hit", "miss" or "stale", as reported by the worker. */
+  /** "hit" or "miss" in the worker's cache; "none" for the embedded renderer, never cached. */
   cache: string | null;
   ms: number;
   error: ShotError | null;
@@ -62,10 +64,6 @@ export interface Series {
   notes: Note[]; score: Score; shots: Shot[]; ms: number;
 }
 export interface StudioOptions { endpoint: string }
-/** `generate`'s options may be left out. */
-export interface Studio {
-  generate(spec: SpecInput, options?: GenerateOptions): Promise<Series>;
-}
 export interface Progress { done: number; total: number }
 export interface GenerateOptions {
   onShot?: (shot: Shot) => void;
